@@ -1,0 +1,123 @@
+"""Case: one open case file. Every handler action on a case is a method here.
+
+Each change writes the case file (state and audit event in one transaction), then tells the index the
+new summary and audit head.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from dsr_desk.errors import InvalidTransitionError, ValidationError
+from dsr_desk.rules.case_values import CaseRecord
+from dsr_desk.rules.intake import MAX_NOTES_LENGTH, Requester, clean_block, prepare_requester
+from dsr_desk.rules.requests import CaseStatus, RequestType, can_transition, transition_needs_reason
+from dsr_desk.store.audit import AuditEvent, AuditReport, verify_chain
+from dsr_desk.store.case_file import CaseFile
+from dsr_desk.store.index import IndexEntry
+
+if TYPE_CHECKING:
+    from dsr_desk.desk.workspace import Desk
+
+
+class Case:
+    def __init__(self, desk: Desk, file: CaseFile, entry: IndexEntry | None) -> None:
+        self._desk = desk
+        self._file = file
+        self.reference = file.reference
+        self.audit_report = self._check_audit(entry)
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> Case:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading ---------------------------------------------------------------------------------------------
+
+    def record(self) -> CaseRecord:
+        return self._file.record()
+
+    def events(self) -> list[AuditEvent]:
+        return self._file.events()
+
+    def verify_audit(self) -> AuditReport:
+        """Recomputes the whole chain and compares its head with the one the index remembers."""
+        self.audit_report = self._check_audit(self._desk.index.get(self.reference))
+        return self.audit_report
+
+    def to_json(self) -> dict[str, object]:
+        data = self.record().to_json()
+        data["events"] = [event.to_json() for event in self.events()]
+        data["audit_ok"] = self.audit_report.ok
+        return data
+
+    # -- changing --------------------------------------------------------------------------------------------
+
+    def set_status(self, status: CaseStatus, reason: str = "") -> None:
+        record = self.record()
+        if status is record.status:
+            return
+        if not can_transition(record.status, status):
+            raise InvalidTransitionError(current=record.status.label(), new=status.label())
+        reason = clean_block(reason)
+        if transition_needs_reason(record.status, status) and not reason:
+            raise ValidationError([("reason", "validation.reopen_needs_reason", {})])
+        now = self._desk.now()
+        closed_at = now if status is CaseStatus.CLOSED else None
+        updated = replace(record, status=status, updated_at=now, closed_at=closed_at)
+        details: dict[str, object] = {"before": record.status.value, "after": status.value}
+        if reason:
+            details["reason"] = reason
+        self._write(updated, "status.changed", details)
+
+    def add_note(self, text: str) -> None:
+        text = clean_block(text)
+        if not text:
+            raise ValidationError([("note", "validation.note_empty", {})])
+        if len(text) > MAX_NOTES_LENGTH:
+            raise ValidationError([("note", "validation.notes_too_long", {"max": MAX_NOTES_LENGTH})])
+        self._write(replace(self.record(), updated_at=self._desk.now()), "note.added", {"text": text})
+
+    def update_requester(self, *, name: str, email: str, address: str) -> None:
+        record = self.record()
+        new = prepare_requester(name=name, email=email, address=address)
+        changes = _changes(record.requester, new)
+        if changes:
+            self._write(replace(record, requester=new, updated_at=self._desk.now()), "requester.changed", changes)
+
+    def update_types(self, types: list[RequestType] | tuple[RequestType, ...]) -> None:
+        record = self.record()
+        types = tuple(dict.fromkeys(types))
+        if not types:
+            raise ValidationError([("types", "validation.no_types", {})])
+        if types != record.types:
+            details = {"before": [k.value for k in record.types], "after": [k.value for k in types]}
+            self._write(replace(record, types=types, updated_at=self._desk.now()), "types.changed", details)
+
+    # -- internals -------------------------------------------------------------------------------------------
+
+    def _write(self, record: CaseRecord, action: str, details: dict) -> AuditEvent:
+        event = self._file.change(at=record.updated_at, actor=self._desk.actor, action=action, details=details, record=record)
+        self._desk.index.put(record.summary(), event.hash, event.seq)
+        return event
+
+    def _check_audit(self, entry: IndexEntry | None) -> AuditReport:
+        head, count = (entry.audit_head, entry.audit_count) if entry else (None, None)
+        report = verify_chain(self._file.events(), self.reference, head, count)
+        if report.ok and (entry is None or report.index_behind):
+            # The index missed the last commit (a crash between the two writes): bring it up to date.
+            self._desk.index.put(self.record().summary(), report.head, report.count)
+        return report
+
+
+def _changes(before: Requester, after: Requester) -> dict[str, dict[str, str]]:
+    return {
+        name: {"before": getattr(before, name), "after": getattr(after, name)}
+        for name in ("name", "email", "address")
+        if getattr(before, name) != getattr(after, name)
+    }

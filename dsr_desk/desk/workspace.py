@@ -1,0 +1,190 @@
+"""Desk: an open workspace. Every handler action on the workspace is a method here; the GUI and the
+command line call these and nothing below them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from dsr_desk.errors import CaseNotFoundError
+from dsr_desk.rules.case_values import CaseRecord, CaseSummary, DestructionRecord
+from dsr_desk.rules.intake import clean_line, prepare_new_case
+from dsr_desk.rules.requests import CaseStatus, Channel, RequestType
+from dsr_desk.store.case_file import CaseFile
+from dsr_desk.store.case_keys import case_key_wrapping_key, destroy_case_key, read_case_key, write_case_key
+from dsr_desk.store.crypto import derive_subkey, new_key
+from dsr_desk.store.index import WorkspaceIndex
+from dsr_desk.store.keychain import Keychain
+from dsr_desk.store.keyfile import KeyFile
+from dsr_desk.store.settings import Settings, load_settings, save_settings
+from dsr_desk.store.sqlcipher import remove_database_files
+from dsr_desk.store.workspace import WorkspacePaths
+from dsr_desk.desk import unlock
+from dsr_desk.desk.case import Case
+from dsr_desk.desk.reconcile import reconcile
+
+Clock = Callable[[], dt.datetime]
+
+
+def system_clock() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Desk:
+    def __init__(self, paths: WorkspacePaths, keyfile: KeyFile, master: bytes, clock: Clock = system_clock) -> None:
+        self.paths = paths
+        self.keyfile = keyfile
+        self.clock = clock
+        self._case_wrapping_key = case_key_wrapping_key(master)
+        self._index = WorkspaceIndex.open(paths.index, derive_subkey(master, "dsr-desk/index/v1"), create=not paths.index.exists())
+        self.settings = load_settings(paths.settings)
+        self.reconcile_report = reconcile(self)
+
+    # -- opening -------------------------------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        root: Path,
+        *,
+        organisation: str,
+        storage: str,
+        passphrase: str | None = None,
+        handler: str = "",
+        language: str = "nl",
+        keychain: Keychain | None = None,
+        clock: Clock = system_clock,
+    ) -> tuple[Desk, str]:
+        """A new workspace at `root`; returns the open desk and the recovery key to print once."""
+        paths = WorkspacePaths(Path(root))
+        keyfile, master, recovery_key = unlock.set_up_keys(paths, storage, passphrase, keychain or Keychain())
+        settings = Settings(organisation_name=clean_line(organisation), handler_name=clean_line(handler), language=language)
+        save_settings(paths.settings, settings)
+        return cls(paths, keyfile, master, clock), recovery_key
+
+    @classmethod
+    def open(
+        cls, root: Path, *, passphrase: str | None = None, keychain: Keychain | None = None, clock: Clock = system_clock
+    ) -> Desk:
+        paths = WorkspacePaths(Path(root))
+        keyfile, master = unlock.unlock(paths, passphrase, keychain or Keychain())
+        return cls(paths, keyfile, master, clock)
+
+    @classmethod
+    def open_with_recovery_key(
+        cls,
+        root: Path,
+        recovery_key: str,
+        *,
+        storage: str,
+        passphrase: str | None = None,
+        keychain: Keychain | None = None,
+        clock: Clock = system_clock,
+    ) -> Desk:
+        paths = WorkspacePaths(Path(root))
+        keyfile, master = unlock.recover(paths, recovery_key, storage, passphrase, keychain or Keychain())
+        return cls(paths, KeyFile.load(paths.keyfile), master, clock)
+
+    def close(self) -> None:
+        self._index.close()
+
+    def __enter__(self) -> Desk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- who and when ----------------------------------------------------------------------------------------
+
+    @property
+    def actor(self) -> str:
+        return self.settings.handler_name or getpass.getuser()
+
+    def now(self) -> dt.datetime:
+        return self.clock()
+
+    def today(self) -> dt.date:
+        return self.clock().astimezone().date()
+
+    def update_settings(self, settings: Settings) -> None:
+        save_settings(self.paths.settings, settings)
+        self.settings = settings
+
+    # -- cases -----------------------------------------------------------------------------------------------
+
+    def list_cases(self) -> list[CaseSummary]:
+        return [entry.summary for entry in self._index.entries()]
+
+    def new_case(
+        self,
+        *,
+        name: str,
+        email: str = "",
+        address: str = "",
+        received: dt.date,
+        types: list[RequestType] | tuple[RequestType, ...],
+        channel: Channel = Channel.EMAIL,
+        notes: str = "",
+    ) -> CaseSummary:
+        intake = prepare_new_case(
+            name=name, email=email, address=address, received=received, types=types, channel=channel,
+            notes=notes, today=self.today(),
+        )
+        reference = self._index.allocate_reference(intake.received.year, self.paths.case_references_on_disk())
+        now = self.now()
+        record = CaseRecord(
+            reference=reference, requester=intake.requester, received=intake.received, types=intake.types,
+            channel=intake.channel, status=CaseStatus.NEW, notes=intake.notes, created_at=now, updated_at=now,
+        )
+        case_key = new_key()
+        write_case_key(self.paths.case_key(reference), reference, case_key, self._case_wrapping_key, self.keyfile.workspace_id)
+        building = self.paths.case_file_in_progress(reference)
+        details = {"received": record.received.isoformat(), "types": [k.value for k in record.types], "channel": record.channel.value}
+        case_file = CaseFile.create(building, case_key, record, self.actor, details)
+        head = case_file.events()[-1]
+        case_file.close()
+        os.replace(building, self.paths.case_file(reference))
+        self._index.put(record.summary(), head.hash, head.seq)
+        return record.summary()
+
+    def open_case(self, reference: str) -> Case:
+        entry = self._index.get(reference)
+        path = self.paths.case_file(reference)
+        if not path.exists():
+            raise CaseNotFoundError(reference=reference)
+        case_key = read_case_key(self.paths.case_key(reference), reference, self._case_wrapping_key, self.keyfile.workspace_id)
+        return Case(self, CaseFile.open(path, case_key, reference), entry)
+
+    def destroy_case(self, reference: str, reason: str) -> DestructionRecord:
+        """Crypto-shredding: the key goes first, then the file; a record without personal data remains."""
+        entry = self._index.get(reference)
+        if entry is None:
+            raise CaseNotFoundError(reference=reference)
+        record = DestructionRecord(
+            reference=reference, received=entry.summary.received, closed_at=entry.summary.closed_at,
+            destroyed_at=self.now(), destroyed_by=self.actor, reason=clean_line(reason),
+        )
+        self._index.begin_destruction(record)
+        self.finish_destruction(reference)
+        return record
+
+    def finish_destruction(self, reference: str) -> None:
+        destroy_case_key(self.paths.case_key(reference))
+        remove_database_files(self.paths.case_file(reference))
+        self._index.finish_destruction(reference)
+
+    def destruction_records(self) -> list[DestructionRecord]:
+        return self._index.destruction_records()
+
+    # -- for Case and reconcile ----------------------------------------------------------------------------
+
+    @property
+    def index(self) -> WorkspaceIndex:
+        return self._index
+
+    def case_key(self, reference: str) -> bytes:
+        return read_case_key(self.paths.case_key(reference), reference, self._case_wrapping_key, self.keyfile.workspace_id)

@@ -1,0 +1,111 @@
+"""Typed errors of the core. Each carries a translation key and named fields, never key material.
+
+The GUI and the command line turn them into one plain sentence with `error.message()`.
+"""
+
+from __future__ import annotations
+
+from dsr_desk.i18n import t
+
+
+class DsrDeskError(Exception):
+    key = "error.generic"
+    exit_status = 2
+
+    def __init__(self, **fields: object) -> None:
+        self.fields = fields
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str | None = None) -> str:
+        return t(self.key, lang, **self.fields)
+
+
+class WorkspaceNotFoundError(DsrDeskError):
+    key = "error.workspace_not_found"
+
+
+class WorkspaceExistsError(DsrDeskError):
+    key = "error.workspace_exists"
+
+
+class WorkspaceCorruptError(DsrDeskError):
+    key = "error.workspace_corrupt"
+
+
+class WrongKeyError(DsrDeskError):
+    key = "error.wrong_key"
+
+
+class WrongPassphraseError(WrongKeyError):
+    key = "error.wrong_passphrase"
+
+
+class WrongRecoveryKeyError(WrongKeyError):
+    key = "error.wrong_recovery_key"
+
+
+class RecoveryKeyTypoError(WrongKeyError):
+    key = "error.recovery_key_typo"
+
+
+class PassphraseRequiredError(DsrDeskError):
+    key = "error.passphrase_required"
+
+
+class KeychainUnavailableError(DsrDeskError):
+    key = "error.keychain_unavailable"
+
+
+class KeychainEntryMissingError(WrongKeyError):
+    key = "error.keychain_entry_missing"
+
+
+class CaseNotFoundError(DsrDeskError):
+    key = "error.case_not_found"
+
+
+class CaseFileCorruptError(DsrDeskError):
+    key = "error.case_file_corrupt"
+
+
+class CaseKeyMissingError(DsrDeskError):
+    key = "error.case_key_missing"
+
+
+class AuditChainBrokenError(DsrDeskError):
+    key = "error.audit_chain_broken"
+
+
+class IndexCorruptError(DsrDeskError):
+    key = "error.index_corrupt"
+
+
+class NewerFormatError(DsrDeskError):
+    key = "error.newer_format"
+
+
+class WriteFailedError(DsrDeskError):
+    key = "error.write_failed"
+
+
+class InvalidTransitionError(DsrDeskError):
+    key = "error.invalid_transition"
+
+
+class ValidationError(DsrDeskError):
+    """One or more fields of user input are wrong; `problems` says which, each in its own sentence."""
+
+    key = "error.validation"
+
+    def __init__(self, problems: list[tuple[str, str, dict[str, object]]]) -> None:
+        self.problems = problems
+        super().__init__(count=len(problems))
+
+    def message(self, lang: str | None = None) -> str:
+        return " ".join(self.problem_messages(lang))
+
+    def problem_messages(self, lang: str | None = None) -> list[str]:
+        return [t(key, lang, **fields) for _field, key, fields in self.problems]
+
+    def fields_with_problems(self) -> set[str]:
+        return {field for field, _key, _fields in self.problems}

@@ -1,0 +1,110 @@
+"""What a new case must hold, and the checks on it before anything is stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from dsr_desk.errors import ValidationError
+from dsr_desk.rules.requests import Channel, RequestType
+
+# The GDPR applies from this date; an earlier receipt date is a typing error, not an old case.
+GDPR_APPLIES_FROM = dt.date(2018, 5, 25)
+MAX_NAME_LENGTH = 200
+MAX_EMAIL_LENGTH = 254
+MAX_ADDRESS_LENGTH = 1000
+MAX_NOTES_LENGTH = 100_000
+
+_EMAIL = re.compile(r"^[^@\s]{1,64}@(?:[^@\s.]{1,63}\.)+[^@\s.]{2,63}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Requester:
+    name: str
+    email: str = ""
+    address: str = ""  # a postal address, one line per row as it goes on an envelope
+
+
+@dataclass(frozen=True)
+class NewCase:
+    requester: Requester
+    received: dt.date
+    types: tuple[RequestType, ...]
+    channel: Channel = Channel.EMAIL
+    notes: str = ""
+
+
+def clean_line(text: str) -> str:
+    """One line of user text: NFC, no control characters, single spaces, trimmed."""
+    text = unicodedata.normalize("NFC", text)
+    text = _CONTROL.sub("", text).replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    return re.sub(r" {2,}", " ", text).strip()
+
+
+def clean_block(text: str) -> str:
+    """Several lines of user text: NFC, no control characters except line breaks, no trailing blanks."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = _CONTROL.sub("", text)
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n").strip()
+
+
+def is_valid_email(email: str) -> bool:
+    if len(email) > MAX_EMAIL_LENGTH or ".." in email:
+        return False
+    return _EMAIL.match(email) is not None
+
+
+def requester_problems(requester: Requester) -> list[tuple[str, str, dict[str, object]]]:
+    problems: list[tuple[str, str, dict[str, object]]] = []
+    if not requester.name:
+        problems.append(("name", "validation.name_empty", {}))
+    elif len(requester.name) > MAX_NAME_LENGTH:
+        problems.append(("name", "validation.name_too_long", {"max": MAX_NAME_LENGTH}))
+    if requester.email and not is_valid_email(requester.email):
+        problems.append(("email", "validation.email_invalid", {"email": requester.email}))
+    if not requester.email and not requester.address:
+        problems.append(("email", "validation.no_way_to_reply", {}))
+    if len(requester.address) > MAX_ADDRESS_LENGTH:
+        problems.append(("address", "validation.address_too_long", {"max": MAX_ADDRESS_LENGTH}))
+    return problems
+
+
+def prepare_requester(*, name: str, email: str, address: str) -> Requester:
+    """Cleans the requester's details, or raises ValidationError listing every problem."""
+    requester = Requester(name=clean_line(name), email=clean_line(email), address=clean_block(address))
+    problems = requester_problems(requester)
+    if problems:
+        raise ValidationError(problems)
+    return requester
+
+
+def prepare_new_case(
+    *,
+    name: str,
+    email: str,
+    address: str,
+    received: dt.date,
+    types: list[RequestType] | tuple[RequestType, ...],
+    channel: Channel,
+    notes: str,
+    today: dt.date,
+) -> NewCase:
+    """Cleans the input and returns the case to create, or raises ValidationError listing every problem."""
+    requester = Requester(name=clean_line(name), email=clean_line(email), address=clean_block(address))
+    problems = requester_problems(requester)
+    if received > today:
+        problems.append(("received", "validation.received_in_future", {"received": received.isoformat()}))
+    elif received < GDPR_APPLIES_FROM:
+        problems.append(("received", "validation.received_before_gdpr", {"received": received.isoformat()}))
+    unique_types = tuple(dict.fromkeys(types))
+    if not unique_types:
+        problems.append(("types", "validation.no_types", {}))
+    cleaned_notes = clean_block(notes)
+    if len(cleaned_notes) > MAX_NOTES_LENGTH:
+        problems.append(("notes", "validation.notes_too_long", {"max": MAX_NOTES_LENGTH}))
+    if problems:
+        raise ValidationError(problems)
+    return NewCase(requester=requester, received=received, types=unique_types, channel=channel, notes=cleaned_notes)

@@ -1,0 +1,74 @@
+"""Atomic file writes: a temp file in the same folder, permissions first, fsync, then os.replace.
+
+A reader sees the old file or the new one, never half of either; a failed write (a full disk, a read-only
+folder, a cancel) leaves no partial file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+PRIVATE = 0o600
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path, mode: int = PRIVATE) -> Iterator[BinaryIO]:
+    """Yields a binary file; on a clean exit it replaces `path`, on an exception it vanishes."""
+    path = Path(path)
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    # O_EXCL: never follow or reuse something already there; the mode applies before any byte is written.
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+    fsync_directory(path.parent)
+
+
+def atomic_write(path: Path, data: bytes | Iterable[bytes], mode: int = PRIVATE) -> None:
+    with atomic_writer(path, mode) as handle:
+        if isinstance(data, bytes | bytearray | memoryview):
+            handle.write(data)
+        else:
+            for chunk in data:
+                handle.write(chunk)
+
+
+def fsync_directory(folder: Path) -> None:
+    """Makes a rename durable. Windows has no directory handles to sync; its rename is durable enough."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def shred_file(path: Path) -> None:
+    """Overwrites a small secret-bearing file with random bytes before unlinking it.
+
+    On copy-on-write file systems and SSDs an overwrite is not a guarantee; that is why the secret is a
+    wrapped key (useless without the master key) and the bulk data is encrypted under it.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return
+    with open(path, "r+b", buffering=0) as handle:
+        handle.write(secrets.token_bytes(max(size, 1)))
+        os.fsync(handle.fileno())
+    path.unlink()
+    fsync_directory(path.parent)

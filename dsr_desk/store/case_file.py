@@ -1,0 +1,162 @@
+"""One case, one SQLCipher file: reading it, and changing it together with its audit event.
+
+Every change is one transaction holding both the new state and the event that records it, so the file
+never holds a change without its history, or history without its change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from sqlalchemy import Engine, insert, select, update
+
+from dsr_desk.errors import CaseFileCorruptError
+from dsr_desk.rules.case_values import CaseRecord, parse_moment, stamp
+from dsr_desk.rules.intake import Requester
+from dsr_desk.rules.requests import CaseStatus, Channel, RequestType
+from dsr_desk.store import case_schema as schema
+from dsr_desk.store.audit import AuditEvent, next_event
+from dsr_desk.store.migrations import WrongFileKindError, upgrade
+from dsr_desk.store.sqlcipher import (
+    NotReadableError,
+    integrity_problems,
+    leftover_journal,
+    needs_full_check,
+    open_engine,
+)
+
+class CaseFile:
+    def __init__(self, engine: Engine, path: Path, reference: str) -> None:
+        self._engine = engine
+        self.path = path
+        self.reference = reference
+
+    @classmethod
+    def create(cls, path: Path, key: bytes, record: CaseRecord, actor: str, details: dict) -> CaseFile:
+        engine = open_engine(path, key, create=True)
+        upgrade(engine, schema.MIGRATIONS, schema.FILE_KIND, record.reference)
+        case = cls(engine, path, record.reference)
+        with engine.begin() as conn:
+            conn.execute(insert(schema.case_record).values(id=1, reference=record.reference, **_row(record)))
+            conn.execute(
+                insert(schema.requests),
+                [{"type": kind.value, "position": i} for i, kind in enumerate(record.types)],
+            )
+            case._append(conn, None, stamp(record.created_at), actor, "case.created", details)
+        return case
+
+    @classmethod
+    def open(cls, path: Path, key: bytes, reference: str) -> CaseFile:
+        unclean = leftover_journal(path)
+        try:
+            engine = open_engine(path, key)
+        except NotReadableError as exc:
+            raise CaseFileCorruptError(reference=reference, reason=exc.reason) from None
+        try:
+            if needs_full_check(path, unclean):
+                problems = integrity_problems(engine)
+                if problems:
+                    raise CaseFileCorruptError(reference=reference, reason=problems[0][:200])
+            upgrade(engine, schema.MIGRATIONS, schema.FILE_KIND, reference)
+            with engine.connect() as conn:
+                stored = conn.execute(select(schema.case_record.c.reference)).scalar()
+        except WrongFileKindError:
+            engine.dispose()
+            raise CaseFileCorruptError(reference=reference, reason="not a case file") from None
+        except CaseFileCorruptError:
+            engine.dispose()
+            raise
+        if stored != reference:
+            engine.dispose()
+            raise CaseFileCorruptError(reference=reference, reason="the file belongs to another case")
+        return cls(engine, path, reference)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def record(self) -> CaseRecord:
+        with self._engine.connect() as conn:
+            row = conn.execute(select(schema.case_record)).mappings().one()
+            types = conn.execute(select(schema.requests.c.type).order_by(schema.requests.c.position)).scalars()
+            return CaseRecord(
+                reference=row["reference"],
+                requester=Requester(name=row["name"], email=row["email"], address=row["address"]),
+                received=dt.date.fromisoformat(row["received"]),
+                types=tuple(RequestType(code) for code in types),
+                channel=Channel(row["channel"]),
+                status=CaseStatus(row["status"]),
+                notes=row["notes"],
+                created_at=parse_moment(row["created_at"]),
+                updated_at=parse_moment(row["updated_at"]),
+                closed_at=parse_moment(row["closed_at"]) if row["closed_at"] else None,
+            )
+
+    def events(self) -> list[AuditEvent]:
+        with self._engine.connect() as conn:
+            rows = conn.execute(select(schema.events).order_by(schema.events.c.seq)).mappings()
+            return [_event_from_row(row) for row in rows]
+
+    def change(
+        self,
+        *,
+        at: dt.datetime,
+        actor: str,
+        action: str,
+        details: dict,
+        record: CaseRecord | None = None,
+    ) -> AuditEvent:
+        """Stores `record` (when given) and appends the event recording why, in one transaction."""
+        with self._engine.begin() as conn:
+            if record is not None:
+                conn.execute(update(schema.case_record).where(schema.case_record.c.id == 1).values(**_row(record)))
+                conn.execute(schema.requests.delete())
+                conn.execute(
+                    insert(schema.requests),
+                    [{"type": kind.value, "position": i} for i, kind in enumerate(record.types)],
+                )
+            return self._append(conn, self._last_event(conn), stamp(at), actor, action, details)
+
+    def integrity_problems(self) -> list[str]:
+        return integrity_problems(self._engine)
+
+    def _last_event(self, conn) -> AuditEvent | None:
+        row = conn.execute(select(schema.events).order_by(schema.events.c.seq.desc()).limit(1)).mappings().first()
+        return _event_from_row(row) if row is not None else None
+
+    def _append(self, conn, previous: AuditEvent | None, at: str, actor: str, action: str, details: dict) -> AuditEvent:
+        event = next_event(previous, self.reference, at, actor, action, details)
+        conn.execute(
+            insert(schema.events).values(
+                seq=event.seq,
+                at=event.at,
+                actor=event.actor,
+                action=event.action,
+                details=json.dumps(event.details, ensure_ascii=False, sort_keys=True),
+                prev_hash=event.prev_hash,
+                hash=event.hash,
+            )
+        )
+        return event
+
+
+def _row(record: CaseRecord) -> dict[str, object]:
+    return {
+        "name": record.requester.name,
+        "email": record.requester.email,
+        "address": record.requester.address,
+        "channel": record.channel.value,
+        "received": record.received.isoformat(),
+        "status": record.status.value,
+        "notes": record.notes,
+        "created_at": stamp(record.created_at),
+        "updated_at": stamp(record.updated_at),
+        "closed_at": stamp(record.closed_at) if record.closed_at else None,
+    }
+
+
+def _event_from_row(row) -> AuditEvent:
+    details = json.loads(row["details"])
+    return AuditEvent(row["seq"], row["at"], row["actor"], row["action"], details, row["prev_hash"], row["hash"])
+

@@ -1,0 +1,91 @@
+"""The case file's schema: its migrations (the history) and its tables (the present, for queries)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Integer, MetaData, String, Table, Text
+
+from dsr_desk.store.migrations import Migration, sql_steps
+
+FILE_KIND = "dsr-desk-case"
+
+MIGRATIONS = (
+    Migration(
+        1,
+        "case record, request types, hash-chained audit log",
+        sql_steps(
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            """CREATE TABLE case_record (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                reference TEXT NOT NULL,
+                name TEXT NOT NULL,
+                email TEXT NOT NULL,
+                address TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                received TEXT NOT NULL,
+                status TEXT NOT NULL,
+                notes TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                closed_at TEXT
+            )""",
+            """CREATE TABLE requests (
+                id INTEGER PRIMARY KEY,
+                type TEXT NOT NULL UNIQUE,
+                position INTEGER NOT NULL
+            )""",
+            """CREATE TABLE events (
+                seq INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                details TEXT NOT NULL,
+                prev_hash TEXT NOT NULL,
+                hash TEXT NOT NULL UNIQUE
+            )""",
+            # Append-only at the database level too: a bug cannot rewrite history, only add to it.
+            """CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+               BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+            """CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+               BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+        ),
+    ),
+)
+
+metadata = MetaData()
+
+case_record = Table(
+    "case_record",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("reference", String, nullable=False),
+    Column("name", String, nullable=False),
+    Column("email", String, nullable=False),
+    Column("address", Text, nullable=False),
+    Column("channel", String, nullable=False),
+    Column("received", String, nullable=False),
+    Column("status", String, nullable=False),
+    Column("notes", Text, nullable=False),
+    Column("created_at", String, nullable=False),
+    Column("updated_at", String, nullable=False),
+    Column("closed_at", String),
+)
+
+requests = Table(
+    "requests",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("type", String, nullable=False, unique=True),
+    Column("position", Integer, nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("seq", Integer, primary_key=True),
+    Column("at", String, nullable=False),
+    Column("actor", String, nullable=False),
+    Column("action", String, nullable=False),
+    Column("details", Text, nullable=False),
+    Column("prev_hash", String, nullable=False),
+    Column("hash", String, nullable=False, unique=True),
+)

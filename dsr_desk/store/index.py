@@ -1,0 +1,169 @@
+"""The workspace index (index.dsrdb): an encrypted list of cases, so the dashboard never opens every case.
+
+It also allocates references, remembers each case's audit head (to detect a case file rolled back to an
+older copy) and keeps the destruction records of cases that are gone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from dsr_desk.errors import IndexCorruptError
+from dsr_desk.rules.case_values import CaseSummary, DestructionRecord, parse_moment, reference_for, stamp
+from dsr_desk.rules.requests import CaseStatus, Channel, RequestType
+from dsr_desk.store import index_schema as schema
+from dsr_desk.store.migrations import WrongFileKindError, upgrade
+from dsr_desk.store.sqlcipher import NotReadableError, integrity_problems, open_engine
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    summary: CaseSummary
+    audit_head: str
+    audit_count: int
+
+
+class WorkspaceIndex:
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    @classmethod
+    def open(cls, path: Path, key: bytes, *, create: bool = False) -> WorkspaceIndex:
+        try:
+            engine = open_engine(path, key, create=create)
+        except NotReadableError as exc:
+            raise IndexCorruptError(reason=exc.reason) from None
+        try:
+            if not create:
+                problems = integrity_problems(engine)
+                if problems:
+                    raise IndexCorruptError(reason=problems[0][:200])
+            upgrade(engine, schema.MIGRATIONS, schema.FILE_KIND, "index.dsrdb")
+        except WrongFileKindError:
+            engine.dispose()
+            raise IndexCorruptError(reason="not an index") from None
+        except IndexCorruptError:
+            engine.dispose()
+            raise
+        return cls(engine)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def allocate_reference(self, year: int, taken: set[str] = frozenset()) -> str:
+        """The next free reference of `year`; numbers are never handed out twice, not even after destruction."""
+        with self._engine.begin() as conn:
+            last = conn.execute(
+                select(schema.reference_counters.c.last_number).where(schema.reference_counters.c.year == year)
+            ).scalar() or 0
+            number = last + 1
+            while reference_for(year, number) in taken or self._known(conn, reference_for(year, number)):
+                number += 1
+            conn.execute(
+                sqlite_insert(schema.reference_counters)
+                .values(year=year, last_number=number)
+                .on_conflict_do_update(index_elements=["year"], set_={"last_number": number})
+            )
+        return reference_for(year, number)
+
+    def put(self, summary: CaseSummary, audit_head: str, audit_count: int) -> None:
+        values = {
+            "name": summary.name,
+            "email": summary.email,
+            "types": ",".join(kind.value for kind in summary.types),
+            "received": summary.received.isoformat(),
+            "status": summary.status.value,
+            "channel": summary.channel.value,
+            "created_at": stamp(summary.created_at),
+            "updated_at": stamp(summary.updated_at),
+            "closed_at": stamp(summary.closed_at) if summary.closed_at else None,
+            "audit_head": audit_head,
+            "audit_count": audit_count,
+        }
+        with self._engine.begin() as conn:
+            conn.execute(
+                sqlite_insert(schema.cases)
+                .values(reference=summary.reference, **values)
+                .on_conflict_do_update(index_elements=["reference"], set_=values)
+            )
+
+    def entries(self) -> list[IndexEntry]:
+        with self._engine.connect() as conn:
+            rows = conn.execute(select(schema.cases).order_by(schema.cases.c.reference)).mappings().all()
+        return [_entry(row) for row in rows]
+
+    def get(self, reference: str) -> IndexEntry | None:
+        with self._engine.connect() as conn:
+            row = conn.execute(select(schema.cases).where(schema.cases.c.reference == reference)).mappings().first()
+        return _entry(row) if row else None
+
+    def begin_destruction(self, record: DestructionRecord) -> None:
+        with self._engine.begin() as conn:
+            conn.execute(delete(schema.destructions).where(schema.destructions.c.reference == record.reference))
+            conn.execute(insert(schema.destructions).values(state="pending", **_destruction_row(record)))
+
+    def finish_destruction(self, reference: str) -> None:
+        with self._engine.begin() as conn:
+            conn.execute(delete(schema.cases).where(schema.cases.c.reference == reference))
+            conn.execute(
+                update(schema.destructions).where(schema.destructions.c.reference == reference).values(state="done")
+            )
+
+    def pending_destructions(self) -> list[str]:
+        with self._engine.connect() as conn:
+            query = select(schema.destructions.c.reference).where(schema.destructions.c.state == "pending")
+            return list(conn.execute(query).scalars())
+
+    def destruction_records(self) -> list[DestructionRecord]:
+        with self._engine.connect() as conn:
+            query = select(schema.destructions).where(schema.destructions.c.state == "done")
+            rows = conn.execute(query.order_by(schema.destructions.c.destroyed_at)).mappings().all()
+        return [
+            DestructionRecord(
+                reference=row["reference"],
+                received=dt.date.fromisoformat(row["received"]),
+                closed_at=parse_moment(row["closed_at"]) if row["closed_at"] else None,
+                destroyed_at=parse_moment(row["destroyed_at"]),
+                destroyed_by=row["destroyed_by"],
+                reason=row["reason"],
+            )
+            for row in rows
+        ]
+
+    @staticmethod
+    def _known(conn, reference: str) -> bool:
+        in_cases = conn.execute(select(schema.cases.c.reference).where(schema.cases.c.reference == reference))
+        gone = conn.execute(select(schema.destructions.c.reference).where(schema.destructions.c.reference == reference))
+        return in_cases.first() is not None or gone.first() is not None
+
+
+def _entry(row) -> IndexEntry:
+    summary = CaseSummary(
+        reference=row["reference"],
+        name=row["name"],
+        email=row["email"],
+        types=tuple(RequestType(code) for code in row["types"].split(",") if code),
+        received=dt.date.fromisoformat(row["received"]),
+        status=CaseStatus(row["status"]),
+        channel=Channel(row["channel"]),
+        created_at=parse_moment(row["created_at"]),
+        updated_at=parse_moment(row["updated_at"]),
+        closed_at=parse_moment(row["closed_at"]) if row["closed_at"] else None,
+    )
+    return IndexEntry(summary, row["audit_head"], row["audit_count"])
+
+
+def _destruction_row(record: DestructionRecord) -> dict[str, object]:
+    return {
+        "reference": record.reference,
+        "received": record.received.isoformat(),
+        "closed_at": stamp(record.closed_at) if record.closed_at else None,
+        "destroyed_at": stamp(record.destroyed_at),
+        "destroyed_by": record.destroyed_by,
+        "reason": record.reason,
+    }

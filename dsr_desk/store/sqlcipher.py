@@ -1,0 +1,117 @@
+"""SQLCipher 4 files through SQLAlchemy: the file-and-encryption layer.
+
+Each file is opened with a raw 256-bit key (`PRAGMA key = "x'..'"`: no KDF cost per open). The key lives only
+in the connection factory's closure: the engine URL is a bare `sqlite://`, SQLAlchemy hides bound parameters
+in its error texts, and SQLCipher's own logging is switched off so nothing reaches stderr.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from dsr_desk.store.crypto import KEY_BYTES
+
+# A file this small is fully integrity-checked on every open (a few ms); larger ones only after a crash.
+FULL_CHECK_LIMIT = 64 * 1024 * 1024
+_PAGE_SIZE = 4096
+
+
+class NotReadableError(Exception):
+    """The file cannot be read as an encrypted database with this key. `reason` says how it failed."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def open_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
+    """An engine on the SQLCipher file at `path`. An existing file is checked for readability first."""
+    if len(key) != KEY_BYTES:
+        raise ValueError("a raw key is 32 bytes")
+    path = Path(path)
+    if not create:
+        _check_shape(path)
+    key_pragma = "PRAGMA key = \"x'" + key.hex() + "'\""
+
+    def connect() -> sqlcipher.Connection:
+        connection = sqlcipher.connect(str(path), check_same_thread=False, isolation_level=None, timeout=10)
+        connection.execute("PRAGMA cipher_log_level = NONE")
+        connection.execute(key_pragma)
+        connection.execute("PRAGMA cipher_memory_security = ON")
+        connection.execute("PRAGMA temp_store = MEMORY")
+        connection.execute("PRAGMA secure_delete = ON")
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("PRAGMA synchronous = FULL")
+        return connection
+
+    engine = create_engine(
+        "sqlite://",
+        creator=connect,
+        module=sqlcipher,
+        poolclass=QueuePool,
+        pool_size=1,
+        max_overflow=2,
+        hide_parameters=True,
+    )
+    # The driver's own transaction handling defers BEGIN; take the write lock at the start instead, so a
+    # transaction is all-or-nothing and DDL in migrations is transactional too.
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+    if not create:
+        try:
+            with engine.connect() as conn:
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+        except Exception as exc:
+            engine.dispose()
+            raise NotReadableError(_reason(exc)) from None
+    return engine
+
+
+def integrity_problems(engine: Engine) -> list[str]:
+    """Every HMAC failure (changed bytes) and every structural fault; empty when the file is sound."""
+    try:
+        with engine.connect() as conn:
+            problems = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
+            rows = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA integrity_check")]
+    except Exception as exc:
+        return [_reason(exc)]
+    return problems + [row for row in rows if row != "ok"]
+
+
+def needs_full_check(path: Path, unclean: bool) -> bool:
+    return unclean or Path(path).stat().st_size <= FULL_CHECK_LIMIT
+
+
+def leftover_journal(path: Path) -> bool:
+    """A rollback journal next to the file means the last writer did not finish: check before trusting it."""
+    return any(Path(f"{path}{suffix}").exists() for suffix in ("-journal", "-wal"))
+
+
+def _check_shape(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise NotReadableError(type(exc).__name__) from None
+    if size == 0 or size % _PAGE_SIZE:
+        raise NotReadableError("truncated")
+    with open(path, "rb") as handle:
+        if handle.read(16) == b"SQLite format 3\x00":
+            raise NotReadableError("not encrypted")
+
+
+def _reason(exc: BaseException) -> str:
+    original = getattr(exc, "orig", exc)
+    return f"{type(original).__name__}: {original}"[:200]
+
+
+def remove_database_files(path: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        candidate = Path(f"{path}{suffix}")
+        if candidate.exists():
+            os.unlink(candidate)

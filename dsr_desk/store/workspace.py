@@ -1,0 +1,80 @@
+"""A workspace is a folder: keyfile.json, settings.toml, index.dsrdb, cases/, backups/."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from dsr_desk import APP_NAME
+
+CASE_SUFFIX = ".dsrcase"
+KEY_SUFFIX = ".dsrkey"
+_REFERENCE = re.compile(r"^DSR-\d{4}-\d{4,}$")
+
+
+def default_workspace_dir() -> Path:
+    """The platform's user-data folder: %APPDATA%, ~/Library/Application Support, ~/.local/share."""
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "workspace"
+
+
+def is_reference(text: str) -> bool:
+    return _REFERENCE.match(text) is not None
+
+
+@dataclass(frozen=True)
+class WorkspacePaths:
+    root: Path
+
+    @property
+    def keyfile(self) -> Path:
+        return self.root / "keyfile.json"
+
+    @property
+    def settings(self) -> Path:
+        return self.root / "settings.toml"
+
+    @property
+    def index(self) -> Path:
+        return self.root / "index.dsrdb"
+
+    @property
+    def cases(self) -> Path:
+        return self.root / "cases"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    def case_file(self, reference: str) -> Path:
+        return self.cases / f"{_checked(reference)}{CASE_SUFFIX}"
+
+    def case_key(self, reference: str) -> Path:
+        return self.cases / f"{_checked(reference)}{KEY_SUFFIX}"
+
+    def case_file_in_progress(self, reference: str) -> Path:
+        """A new case is built under this name and renamed into place only when complete."""
+        return self.cases / f".{_checked(reference)}{CASE_SUFFIX}.creating"
+
+    def exists(self) -> bool:
+        return self.keyfile.exists()
+
+    def make_folders(self) -> None:
+        for folder in (self.root, self.cases, self.backups):
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+    def case_references_on_disk(self) -> set[str]:
+        return {p.name[: -len(CASE_SUFFIX)] for p in self.cases.glob(f"DSR-*{CASE_SUFFIX}")}
+
+    def leftovers(self) -> list[Path]:
+        """Half-made files from an interrupted write: safe to remove, they were never a case."""
+        return sorted(self.cases.glob(f".*{CASE_SUFFIX}.creating*")) + sorted(self.root.glob("**/.*.tmp"))
+
+
+def _checked(reference: str) -> str:
+    # References become file names: refuse anything that could step outside cases/.
+    if not is_reference(reference):
+        raise ValueError("not a case reference")
+    return reference

@@ -1,0 +1,99 @@
+"""`dsr-desk case ...`: register, list, show and change cases."""
+
+from __future__ import annotations
+
+import argparse
+
+from dsr_desk.cli.common import open_desk, parse_channel, parse_date, parse_types, print_json
+from dsr_desk.i18n import format_date, format_datetime, has, t
+from dsr_desk.rules.case_values import parse_moment
+from dsr_desk.rules.requests import CaseStatus
+from dsr_desk.store.audit import AuditReport
+
+
+def new(args: argparse.Namespace) -> int:
+    with open_desk(args) as desk:
+        summary = desk.new_case(
+            name=args.name,
+            email=args.email,
+            address=args.address.replace(" / ", "\n"),
+            received=parse_date(args.received, "received"),
+            types=parse_types(args.type),
+            channel=parse_channel(args.channel),
+            notes=args.note,
+        )
+    print(summary.reference)
+    return 0
+
+
+def list_cases(args: argparse.Namespace) -> int:
+    with open_desk(args) as desk:
+        cases = [c for c in desk.list_cases() if args.status is None or c.status.value == args.status]
+    if args.json:
+        print_json([case.to_json() for case in cases])
+        return 0
+    for case in cases:
+        types = ", ".join(kind.label() for kind in case.types)
+        print(f"{case.reference}  {case.received.isoformat()}  {case.status.label():<20}  {case.name}  ({types})")
+    return 0
+
+
+def show(args: argparse.Namespace) -> int:
+    with open_desk(args) as desk, desk.open_case(args.reference) as case:
+        if args.json:
+            print_json(case.to_json())
+            return 0 if case.audit_report.ok else 1
+        record = case.record()
+        print(f"{record.reference}  {record.status.label()}")
+        print(f"{t('cli.requester')}: {record.requester.name} <{record.requester.email}>")
+        if record.requester.address:
+            print(f"{t('cli.address')}: {record.requester.address.replace(chr(10), ', ')}")
+        print(f"{t('cli.received')}: {format_date(record.received)} ({record.channel.label()})")
+        print(f"{t('cli.requests')}: {', '.join(kind.label_with_article() for kind in record.types)}")
+        if record.notes:
+            print(f"{t('cli.notes')}: {record.notes}")
+        print()
+        print(t("cli.audit_log"))
+        for event in case.events():
+            print(f"  {format_datetime(parse_moment(event.at))}  {event.actor}  {action_label(event.action)}")
+        print()
+        print_audit_report(case.audit_report)
+        return 0 if case.audit_report.ok else 1
+
+
+def status(args: argparse.Namespace) -> int:
+    with open_desk(args) as desk, desk.open_case(args.reference) as case:
+        case.set_status(CaseStatus(args.status), args.reason)
+    return 0
+
+
+def note(args: argparse.Namespace) -> int:
+    with open_desk(args) as desk, desk.open_case(args.reference) as case:
+        case.add_note(args.text)
+    return 0
+
+
+def audit(args: argparse.Namespace) -> int:
+    with open_desk(args) as desk, desk.open_case(args.reference) as case:
+        report = case.verify_audit()
+    print_audit_report(report)
+    return 0 if report.ok else 1
+
+
+def destroy(args: argparse.Namespace) -> int:
+    with open_desk(args) as desk:
+        record = desk.destroy_case(args.reference, args.reason)
+    print(t("cli.destroyed", reference=record.reference))
+    return 0
+
+
+def action_label(action: str) -> str:
+    key = f"audit.{action}"
+    return t(key) if has(key) else t("audit.unknown", action=action)
+
+
+def print_audit_report(report: AuditReport) -> None:
+    if report.ok:
+        print(t("audit.ok", count=report.count))
+    for problem in report.problems:
+        print(t(f"audit.problem.{problem.kind}", seq=problem.seq))

@@ -1,0 +1,75 @@
+"""Shared fixtures. No test touches the developer's keychain: the default backend is keyring's `fail`
+backend (set here and in the Makefile), and tests that want a keychain get an in-memory one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("DSR_DESK_PASSPHRASE", None)
+
+import pytest  # noqa: E402
+
+from dsr_desk.desk import Desk  # noqa: E402
+from dsr_desk.i18n import set_language  # noqa: E402
+from dsr_desk.store.keychain import Keychain  # noqa: E402
+from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
+
+PASSPHRASE = "paard batterij nietje correct"
+NOW = dt.datetime(2026, 11, 20, 10, 30, tzinfo=dt.UTC)
+
+
+class FixedClock:
+    """Now is whatever the test says it is; it moves only when told."""
+
+    def __init__(self, moment: dt.datetime = NOW) -> None:
+        self.moment = moment
+
+    def __call__(self) -> dt.datetime:
+        return self.moment
+
+    def advance(self, **delta: float) -> None:
+        self.moment += dt.timedelta(**delta)
+
+
+@pytest.fixture(autouse=True)
+def _dutch() -> None:
+    set_language("nl")
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock()
+
+
+@pytest.fixture
+def keychain() -> Keychain:
+    return Keychain(MemoryKeyring())
+
+
+@pytest.fixture
+def workspace_dir(tmp_path):
+    return tmp_path / "workspace"
+
+
+@pytest.fixture
+def desk(workspace_dir, keychain, clock):
+    created, _recovery = Desk.create(
+        workspace_dir, organisation="Bakkerij De Vries", handler="Petra Jansen", storage="keychain",
+        keychain=keychain, clock=clock,
+    )
+    yield created
+    created.close()
+
+
+@pytest.fixture
+def passphrase_desk(workspace_dir, clock):
+    created, _recovery = Desk.create(
+        workspace_dir, organisation="Bakkerij De Vries", handler="Petra Jansen", storage="passphrase",
+        passphrase=PASSPHRASE, clock=clock,
+    )
+    yield created
+    created.close()

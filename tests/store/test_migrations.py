@@ -1,0 +1,69 @@
+"""Schema versions: files of earlier releases open and upgrade; files of later releases are refused."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dsr_desk.errors import CaseFileCorruptError, NewerFormatError
+from dsr_desk.rules.requests import RequestType
+from dsr_desk.store import case_schema, index_schema
+from dsr_desk.store.audit import verify_chain
+from dsr_desk.store.case_file import CaseFile
+from dsr_desk.store.index import WorkspaceIndex
+from tests.support.raw_db import raw_connection
+
+DATA = Path(__file__).parent.parent / "data"
+FIXTURES = json.loads((DATA / "fixtures.json").read_text())
+
+
+def _copy(name: str, tmp_path: Path) -> tuple[Path, bytes]:
+    target = tmp_path / name
+    shutil.copyfile(DATA / name, target)
+    return target, bytes.fromhex(FIXTURES[name]["key"])
+
+
+def test_a_version_1_case_file_opens_upgrades_and_keeps_its_history(tmp_path):
+    path, key = _copy("case-v1.sqlcipher", tmp_path)
+    case = CaseFile.open(path, key, "DSR-2026-0042")
+    record = case.record()
+    assert record.requester.name == "Zoë van der Linden"
+    assert record.types == (RequestType.ACCESS, RequestType.ERASURE)
+    events = case.events()
+    assert [e.action for e in events] == ["case.created", "note.added"]
+    assert verify_chain(events, "DSR-2026-0042").ok
+    case.close()
+    connection = raw_connection(path, key)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == case_schema.MIGRATIONS[-1].version
+    connection.close()
+
+
+def test_a_version_1_index_opens_and_upgrades(tmp_path):
+    path, key = _copy("index-v1.sqlcipher", tmp_path)
+    index = WorkspaceIndex.open(path, key)
+    [entry] = index.entries()
+    assert entry.summary.reference == "DSR-2026-0042"
+    assert index.allocate_reference(2026) == "DSR-2026-0002"  # the counter of the old file goes on
+    index.close()
+    assert len(index_schema.MIGRATIONS) >= 1
+
+
+def test_a_file_from_a_newer_release_is_refused_and_untouched(tmp_path):
+    path, key = _copy("case-v1.sqlcipher", tmp_path)
+    connection = raw_connection(path, key)
+    connection.execute("PRAGMA user_version = 999")
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(NewerFormatError, match="999"):
+        CaseFile.open(path, key, "DSR-2026-0042")
+    assert path.read_bytes() == before
+
+
+def test_an_index_is_not_taken_for_a_case_file(tmp_path):
+    path, key = _copy("index-v1.sqlcipher", tmp_path)
+    with pytest.raises(CaseFileCorruptError, match="not a case file"):
+        CaseFile.open(path, key, "DSR-2026-0042")
+

@@ -19,7 +19,7 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.installed
 
-run: $(VENV)/.installed
+run: $(VENV)/.installed system-deps
 	PYTHON_KEYRING_BACKEND= $(PY) -m dsr_desk $(ARGS)
 
 # Debian packages the tests use when present (Qt's offscreen libraries, poppler, 7-Zip).
@@ -40,7 +40,7 @@ format: $(VENV)/.installed-test
 	$(PY) -m ruff format dsr_desk tests
 	$(PY) -m ruff check --fix dsr_desk tests
 
-screenshots: $(VENV)/.installed-test
+screenshots: $(VENV)/.installed-test system-deps
 	xvfb-run -a -s "-screen 0 1400x900x24" $(PY) scripts/screenshots.py screenshots
 
 clean:

@@ -14,6 +14,9 @@ need_pkg libxkbcommon0
 need_pkg libfontconfig1
 need_pkg libdbus-1-3
 need_pkg libgl1
+# Qt's X11 platform plugin, for the app on a Linux desktop and under Xvfb (screenshots)
+for p in libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
+         libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0; do need_pkg "$p"; done
 # PDF text and page images (pdftotext, pdftoppm)
 need_pkg poppler-utils
 # 7-Zip, to open the AES-encrypted exports as a person would

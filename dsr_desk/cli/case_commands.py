@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from dsr_desk.cli.common import open_desk, parse_channel, parse_date, parse_types, print_json
-from dsr_desk.i18n import format_date, format_datetime, has, t
+from dsr_desk.desk.event_text import audit_report_lines, event_detail, event_label
+from dsr_desk.i18n import format_date, format_datetime, t
 from dsr_desk.rules.case_values import parse_moment
 from dsr_desk.rules.requests import CaseStatus
 from dsr_desk.store.audit import AuditReport
@@ -55,7 +56,8 @@ def show(args: argparse.Namespace) -> int:
         print()
         print(t("cli.audit_log"))
         for event in case.events():
-            print(f"  {format_datetime(parse_moment(event.at))}  {event.actor}  {action_label(event.action)}")
+            label = event_label(event.action)
+            print(f"  {format_datetime(parse_moment(event.at))}  {event.actor}  {label}: {event_detail(event)}")
         print()
         print_audit_report(case.audit_report)
         return 0 if case.audit_report.ok else 1
@@ -87,13 +89,6 @@ def destroy(args: argparse.Namespace) -> int:
     return 0
 
 
-def action_label(action: str) -> str:
-    key = f"audit.{action}"
-    return t(key) if has(key) else t("audit.unknown", action=action)
-
-
 def print_audit_report(report: AuditReport) -> None:
-    if report.ok:
-        print(t("audit.ok", count=report.count))
-    for problem in report.problems:
-        print(t(f"audit.problem.{problem.kind}", seq=problem.seq))
+    for line in audit_report_lines(report):
+        print(line)

@@ -10,16 +10,18 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from dsr_desk.errors import CaseNotFoundError
+from dsr_desk.errors import CaseNotFoundError, ValidationError
+from dsr_desk.i18n import LANGUAGES
 from dsr_desk.rules.case_values import CaseRecord, CaseSummary, DestructionRecord
 from dsr_desk.rules.intake import clean_line, prepare_new_case
 from dsr_desk.rules.requests import CaseStatus, Channel, RequestType
+from dsr_desk.rules.workspace_setup import passphrase_problems
 from dsr_desk.store.case_file import CaseFile
 from dsr_desk.store.case_keys import case_key_wrapping_key, destroy_case_key, read_case_key, write_case_key
 from dsr_desk.store.crypto import derive_subkey, new_key
 from dsr_desk.store.index import WorkspaceIndex
 from dsr_desk.store.keychain import Keychain
-from dsr_desk.store.keyfile import KeyFile
+from dsr_desk.store.keyfile import PASSPHRASE, KeyFile
 from dsr_desk.store.settings import Settings, load_settings, save_settings
 from dsr_desk.store.sqlcipher import remove_database_files
 from dsr_desk.store.workspace import WorkspacePaths
@@ -61,6 +63,8 @@ class Desk:
     ) -> tuple[Desk, str]:
         """A new workspace at `root`; returns the open desk and the recovery key to print once."""
         paths = WorkspacePaths(Path(root))
+        if storage == PASSPHRASE and (problems := passphrase_problems(passphrase or "")):
+            raise ValidationError(problems)
         keyfile, master, recovery_key = unlock.set_up_keys(paths, storage, passphrase, keychain or Keychain())
         settings = Settings(organisation_name=clean_line(organisation), handler_name=clean_line(handler), language=language)
         save_settings(paths.settings, settings)
@@ -86,6 +90,8 @@ class Desk:
         clock: Clock = system_clock,
     ) -> Desk:
         paths = WorkspacePaths(Path(root))
+        if storage == PASSPHRASE and (problems := passphrase_problems(passphrase or "")):
+            raise ValidationError(problems)
         keyfile, master = unlock.recover(paths, recovery_key, storage, passphrase, keychain or Keychain())
         return cls(paths, KeyFile.load(paths.keyfile), master, clock)
 
@@ -110,9 +116,17 @@ class Desk:
     def today(self) -> dt.date:
         return self.clock().astimezone().date()
 
-    def update_settings(self, settings: Settings) -> None:
-        save_settings(self.paths.settings, settings)
-        self.settings = settings
+    def update_settings(self, *, organisation_name: str, handler_name: str, language: str) -> None:
+        organisation_name, handler_name = clean_line(organisation_name), clean_line(handler_name)
+        if not organisation_name:
+            raise ValidationError([("organisation", "validation.organisation_empty", {})])
+        if language not in LANGUAGES:
+            raise ValueError(language)
+        changed = self.settings.with_changes(
+            organisation_name=organisation_name, handler_name=handler_name, language=language
+        )
+        save_settings(self.paths.settings, changed)
+        self.settings = changed
 
     # -- cases -----------------------------------------------------------------------------------------------
 

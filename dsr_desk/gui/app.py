@@ -1,0 +1,61 @@
+"""Starting the application window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+
+from dsr_desk import APP_NAME, __version__
+from dsr_desk.desk import Desk
+from dsr_desk.gui.main_window import MainWindow
+from dsr_desk.gui.start import Start
+from dsr_desk.gui.style import apply_style
+from dsr_desk.i18n import set_language
+from dsr_desk.store.keychain import Keychain
+from dsr_desk.store.settings import load_settings
+from dsr_desk.store.workspace import WorkspacePaths, default_workspace_dir
+
+_QT_LOCALES = {"nl": QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands),
+               "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)}
+
+
+def prepare_application(root: Path) -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    apply_style(app)
+    # settings.toml holds nothing secret, so the language is known before the workspace is unlocked.
+    language = load_settings(WorkspacePaths(root).settings).language
+    set_language(language)
+    QLocale.setDefault(_QT_LOCALES[language])
+    return app
+
+
+def run_gui(workspace: Path | None, keychain: Keychain | None = None) -> int:
+    root = Path(workspace or os.environ.get("DSR_DESK_WORKSPACE") or default_workspace_dir())
+    app = prepare_application(root)
+    start = Start(root, keychain)
+    windows: list[MainWindow] = []
+
+    def open_window(desk: Desk) -> None:
+        window = MainWindow(desk)
+        windows.append(window)
+        window.show()
+
+    cancelled: list[bool] = []
+
+    def cancel() -> None:
+        cancelled.append(True)
+        app.quit()
+
+    start.ready.connect(open_window)
+    start.cancelled.connect(cancel)
+    start.begin()
+    status = 1 if cancelled else app.exec()
+    for window in windows:
+        window.desk.close()
+    return status

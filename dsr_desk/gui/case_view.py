@@ -1,0 +1,180 @@
+"""The case view: the requester, the requests, the status, and the case's audit log, with its actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dsr_desk.desk import Case
+from dsr_desk.desk.event_text import audit_report_lines
+from dsr_desk.errors import DsrDeskError
+from dsr_desk.gui.audit_log_model import AuditColumn, AuditLogModel
+from dsr_desk.gui.messages import show_error
+from dsr_desk.gui.text_input_dialog import TextInputDialog
+from dsr_desk.i18n import format_date, t
+from dsr_desk.rules.requests import CaseStatus, allowed_transitions, transition_needs_reason
+
+
+def plain_label(parent: QWidget, object_name: str = "") -> QLabel:
+    """A label for user text: never interpreted as rich text, so '<b>' or '<img>' in a name shows as typed."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+class CaseView(QWidget):
+    changed = Signal(str)  # reference: the case was changed; the list should refresh
+    destroy_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.case: Case | None = None
+        self.reference = plain_label(self, "caseReference")
+        self.status = plain_label(self, "statusChip")
+        self.status.setWordWrap(False)
+        self.status_button = QToolButton(self)
+        self.status_button.setText(t("gui.case.change_status"))
+        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.status_menu = QMenu(self)
+        self.status_button.setMenu(self.status_menu)
+        self.note_button = QPushButton(t("gui.case.add_note"), self)
+        self.note_button.clicked.connect(self.ask_note)
+        self.more_button = QToolButton(self)
+        self.more_button.setText("⋯")
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more = QMenu(self)
+        self.destroy_action = QAction(t("gui.case.destroy"), self)
+        self.destroy_action.triggered.connect(lambda: self.destroy_requested.emit(self.case.reference))
+        more.addAction(self.destroy_action)
+        self.more_button.setMenu(more)
+
+        header = QHBoxLayout()
+        header.addWidget(self.reference)
+        header.addWidget(self.status)
+        header.addStretch(1)
+        for widget in (self.status_button, self.note_button, self.more_button):
+            header.addWidget(widget)
+
+        self.name, self.email, self.address = plain_label(self), plain_label(self), plain_label(self)
+        self.received, self.requests, self.notes = plain_label(self), plain_label(self), plain_label(self)
+        details = QFormLayout()
+        details.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        for key, widget in (("name", self.name), ("email", self.email), ("address", self.address),
+                            ("received", self.received), ("requests", self.requests), ("notes", self.notes)):
+            details.addRow(_section_label(t(f"gui.case.{key}"), self), widget)
+
+        self.audit_state = plain_label(self, "auditState")
+        self.audit_model = AuditLogModel(self)
+        self.audit_table = QTableView(self)
+        self.audit_table.setModel(self.audit_model)
+        self.audit_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.audit_table.setWordWrap(True)
+        self.audit_table.verticalHeader().hide()
+        self.audit_table.setAlternatingRowColors(True)
+        self.audit_table.horizontalHeader().setSectionResizeMode(AuditColumn.DETAIL, QHeaderView.ResizeMode.Stretch)
+        for column in (AuditColumn.WHEN, AuditColumn.WHO, AuditColumn.WHAT):
+            self.audit_table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.HLine)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addLayout(details)
+        layout.addWidget(line)
+        layout.addWidget(_section_label(t("gui.case.audit_log"), self, heading=True))
+        layout.addWidget(self.audit_state)
+        layout.addWidget(self.audit_table, 1)
+
+    def show_case(self, case: Case) -> None:
+        self.case = case
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.case is None:
+            return
+        record = self.case.record()
+        self.reference.setText(record.reference)
+        self.status.setText(record.status.label())
+        self.status.setProperty("status", record.status.value)
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+        self.name.setText(record.requester.name)
+        self.email.setText(record.requester.email or "—")
+        self.address.setText(record.requester.address or "—")
+        self.received.setText(t("gui.case.received_via", date=format_date(record.received), channel=record.channel.label()))
+        self.requests.setText("\n".join(kind.label_with_article() for kind in record.types))
+        self.notes.setText(record.notes or "—")
+        self.audit_model.set_events(self.case.events())
+        self.audit_table.resizeRowsToContents()
+        report = self.case.audit_report
+        self.audit_state.setText(("✓ " if report.ok else "⚠ ") + " ".join(audit_report_lines(report)))
+        self.audit_state.setProperty("ok", report.ok)
+        self.audit_state.style().unpolish(self.audit_state)
+        self.audit_state.style().polish(self.audit_state)
+        self._fill_status_menu(record.status)
+
+    def _fill_status_menu(self, current: CaseStatus) -> None:
+        self.status_menu.clear()
+        for status in sorted(allowed_transitions(current), key=list(CaseStatus).index):
+            action = self.status_menu.addAction(status.label())
+            action.setData(status.value)
+            action.triggered.connect(lambda _checked=False, s=status: self.change_status(s))
+
+    def change_status(self, status: CaseStatus) -> None:
+        case = self.case
+        if case is None:
+            return
+        if transition_needs_reason(case.record().status, status):
+            dialog = TextInputDialog(
+                title=t("gui.case.reopen_title"), label=t("gui.case.reopen_label"), action=t("gui.case.reopen"),
+                submit=lambda reason: case.set_status(status, reason), parent=self,
+            )
+            dialog.accepted.connect(self._after_change)
+            dialog.open()
+            return
+        try:
+            case.set_status(status)
+        except DsrDeskError as error:
+            show_error(self, error)
+            return
+        self._after_change()
+
+    def ask_note(self) -> None:
+        case = self.case
+        if case is None:
+            return
+        dialog = TextInputDialog(
+            title=t("gui.case.note_title"), label=t("gui.case.note_label"), action=t("gui.case.add_note_action"),
+            submit=case.add_note, parent=self,
+        )
+        dialog.accepted.connect(self._after_change)
+        dialog.open()
+
+    def _after_change(self) -> None:
+        self.refresh()
+        if self.case is not None:
+            self.changed.emit(self.case.reference)
+
+
+def _section_label(text: str, parent: QWidget, heading: bool = False) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName("sectionHeading" if heading else "fieldLabel")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label

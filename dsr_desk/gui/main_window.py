@@ -1,0 +1,218 @@
+"""The main window: the case list (searchable, filterable, sortable) beside the open case."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QWidget,
+)
+
+from dsr_desk import APP_NAME
+from dsr_desk.desk import Case, Desk
+from dsr_desk.errors import DsrDeskError
+from dsr_desk.gui.case_filter_model import CaseFilterModel, StatusFilter
+from dsr_desk.gui.case_table_model import REFERENCE_ROLE, CaseTableModel, Column
+from dsr_desk.gui.case_view import CaseView, plain_label
+from dsr_desk.gui.messages import show_error, show_message
+from dsr_desk.gui.new_case_dialog import NewCaseDialog
+from dsr_desk.gui.settings_dialog import SettingsDialog
+from dsr_desk.gui.text_input_dialog import TextInputDialog
+from dsr_desk.i18n import t
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.open_case: Case | None = None
+        self.setWindowTitle(_title(desk))
+        self.resize(1280, 780)
+
+        self.model = CaseTableModel(self)
+        self.proxy = CaseFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setObjectName("caseTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.TYPES, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.sortByColumn(Column.RECEIVED, Qt.SortOrder.DescendingOrder)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.case_view = CaseView(self)
+        self.case_view.changed.connect(self._case_changed)
+        self.case_view.destroy_requested.connect(self.ask_destroy)
+        self.placeholder = QLabel(t("gui.main.no_case_selected"), self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setObjectName("placeholder")
+        self.case_error = plain_label(self, "caseError")
+        self.case_error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail = QStackedWidget(self)
+        for widget in (self.placeholder, self.case_view, self.case_error):
+            self.detail.addWidget(widget)
+
+        splitter = QSplitter(self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([700, 580])
+        self.setCentralWidget(splitter)
+        self._build_toolbar()
+        self._build_menus()
+        self.count_label = QLabel(self)
+        self.statusBar().addWidget(self.count_label)
+        self.statusBar().addPermanentWidget(QLabel(t("gui.main.workspace", path=str(desk.paths.root)), self))
+        self.refresh_cases()
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(t("gui.main.toolbar"), self)
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.new_case_action = QAction(t("gui.main.new_case"), self)
+        self.new_case_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_case_action.triggered.connect(self.show_new_case_dialog)
+        toolbar.addAction(self.new_case_action)
+        toolbar.widgetForAction(self.new_case_action).setObjectName("primaryAction")
+        spacer = QWidget(self)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(t("gui.main.search_placeholder"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(320)
+        self.search.textChanged.connect(self.proxy.set_search_text)
+        toolbar.addWidget(self.search)
+        self.status_filter = QComboBox(self)
+        for option in StatusFilter:
+            self.status_filter.addItem(t(f"gui.filter.{option.value}"), option.value)
+        self.status_filter.currentIndexChanged.connect(
+            lambda: self.proxy.set_status_filter(StatusFilter(self.status_filter.currentData()))
+        )
+        toolbar.addWidget(self.status_filter)
+        self.addToolBar(toolbar)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(t("gui.menu.file"))
+        file_menu.addAction(self.new_case_action)
+        settings = file_menu.addAction(t("gui.menu.settings"))
+        settings.triggered.connect(self.show_settings)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(t("gui.menu.quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        help_menu = self.menuBar().addMenu(t("gui.menu.help"))
+        about = help_menu.addAction(t("gui.menu.about"))
+        about.triggered.connect(lambda: show_message(self, APP_NAME, t("gui.about")))
+
+    # -- the list ------------------------------------------------------------------------------------------
+
+    def refresh_cases(self, select: str | None = None) -> None:
+        current = select or (self.open_case.reference if self.open_case else None)
+        self.model.set_cases(self.desk.list_cases())
+        self.count_label.setText(t("gui.main.count", count=self.model.rowCount()))
+        if current:
+            self.select_case(current)
+
+    def select_case(self, reference: str) -> None:
+        row = self.model.row_of(reference)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        reference = indexes[0].data(REFERENCE_ROLE) if indexes else None
+        if self.open_case is not None and self.open_case.reference == reference:
+            return
+        self._close_open_case()
+        if reference is None:
+            self.detail.setCurrentWidget(self.placeholder)
+            return
+        try:
+            self.open_case = self.desk.open_case(reference)
+        except DsrDeskError as error:
+            self.case_error.setText(error.message())
+            self.detail.setCurrentWidget(self.case_error)
+            return
+        self.case_view.show_case(self.open_case)
+        self.detail.setCurrentWidget(self.case_view)
+
+    def _case_changed(self, reference: str) -> None:
+        self.refresh_cases(select=reference)
+
+    def _close_open_case(self) -> None:
+        if self.open_case is not None:
+            self.open_case.close()
+            self.open_case = None
+
+    # -- actions -------------------------------------------------------------------------------------------
+
+    def show_new_case_dialog(self) -> NewCaseDialog:
+        dialog = NewCaseDialog(self.desk.new_case, self.desk.today(), self)
+        dialog.created.connect(lambda summary: self._created(summary.reference))
+        dialog.open()
+        return dialog
+
+    def _created(self, reference: str) -> None:
+        self.search.clear()
+        self.status_filter.setCurrentIndex(0)
+        self.refresh_cases(select=reference)
+        self.statusBar().showMessage(t("gui.main.created", reference=reference), 8000)
+
+    def ask_destroy(self, reference: str) -> TextInputDialog:
+        def destroy(reason: str) -> None:
+            self._close_open_case()
+            self.desk.destroy_case(reference, reason)
+
+        dialog = TextInputDialog(
+            title=t("gui.destroy.title", reference=reference), label=t("gui.destroy.label"),
+            action=t("gui.destroy.action"), confirmation=t("gui.destroy.confirm"), submit=destroy, parent=self,
+        )
+        dialog.accepted.connect(lambda: self._destroyed(reference))
+        dialog.open()
+        return dialog
+
+    def _destroyed(self, reference: str) -> None:
+        self.refresh_cases()
+        self.detail.setCurrentWidget(self.placeholder)
+        self.statusBar().showMessage(t("gui.main.destroyed", reference=reference), 8000)
+
+    def show_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.desk, self)
+        dialog.accepted.connect(lambda: self.setWindowTitle(_title(self.desk)))
+        dialog.open()
+        return dialog
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._close_open_case()
+        super().closeEvent(event)
+
+
+def _title(desk: Desk) -> str:
+    organisation = desk.settings.organisation_name
+    return f"{APP_NAME} — {organisation}" if organisation else APP_NAME

@@ -1,0 +1,93 @@
+"""From launch to an open workspace: first-run set-up, unlocking, or recovery, whichever applies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog
+
+from dsr_desk.desk import Desk
+from dsr_desk.desk.unlock import key_storage
+from dsr_desk.documents.recovery_sheet import render_recovery_sheet
+from dsr_desk.errors import DsrDeskError
+from dsr_desk.gui.first_run_dialog import FirstRunDialog
+from dsr_desk.gui.messages import show_error
+from dsr_desk.gui.recovery_dialog import RecoveryDialog
+from dsr_desk.gui.recovery_sheet_dialog import RecoverySheetDialog
+from dsr_desk.gui.unlock_dialog import UnlockDialog
+from dsr_desk.i18n import current_language
+from dsr_desk.store.keychain import Keychain
+from dsr_desk.store.keyfile import PASSPHRASE
+from dsr_desk.store.workspace import WorkspacePaths
+
+
+class Start(QObject):
+    ready = Signal(object)  # the open Desk
+    cancelled = Signal()
+
+    def __init__(self, root: Path, keychain: Keychain | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.root = Path(root)
+        self.keychain = keychain or Keychain()
+        self.dialog: QDialog | None = None
+
+    def begin(self) -> None:
+        paths = WorkspacePaths(self.root)
+        if not paths.exists():
+            self._show(self._first_run())
+            return
+        try:
+            storage = key_storage(paths)
+        except DsrDeskError as error:
+            box = show_error(None, error)
+            box.finished.connect(self.cancelled.emit)
+            return
+        if storage == PASSPHRASE:
+            self._show(self._unlock(needs_passphrase=True))
+            return
+        try:
+            self.ready.emit(Desk.open(self.root, keychain=self.keychain))
+        except DsrDeskError as error:
+            self._show(self._unlock(needs_passphrase=False, problem=error.message()))
+
+    def _first_run(self) -> FirstRunDialog:
+        def create(**values: object) -> tuple[Desk, str]:
+            return Desk.create(self.root, keychain=self.keychain, language=current_language(), **values)  # type: ignore[arg-type]
+
+        dialog = FirstRunDialog(create, self.keychain.is_usable(), str(self.root))
+        dialog.created.connect(self._created)
+        dialog.rejected.connect(self.cancelled.emit)
+        return dialog
+
+    def _created(self, desk: Desk, recovery_key: str) -> None:
+        sheet = render_recovery_sheet(
+            organisation=desk.settings.organisation_name, workspace_id=desk.keyfile.workspace_id,
+            recovery_key=recovery_key, created=desk.today(), workspace_path=str(self.root), lang=current_language(),
+        )
+        dialog = RecoverySheetDialog(recovery_key, sheet)
+        dialog.finished.connect(lambda _result: self.ready.emit(desk))
+        self._show(dialog)
+
+    def _unlock(self, *, needs_passphrase: bool, problem: str = "") -> UnlockDialog:
+        dialog = UnlockDialog(
+            lambda passphrase: Desk.open(self.root, passphrase=passphrase, keychain=self.keychain),
+            needs_passphrase=needs_passphrase, problem=problem,
+        )
+        dialog.unlocked.connect(self.ready.emit)
+        dialog.recovery_requested.connect(lambda: self._show(self._recovery()))
+        dialog.rejected.connect(lambda: None if dialog.recovering else self.cancelled.emit())
+        return dialog
+
+    def _recovery(self) -> RecoveryDialog:
+        def recover(recovery_key: str, **values: object) -> Desk:
+            return Desk.open_with_recovery_key(self.root, recovery_key, keychain=self.keychain, **values)  # type: ignore[arg-type]
+
+        dialog = RecoveryDialog(recover, self.keychain.is_usable())
+        dialog.recovered.connect(self.ready.emit)
+        dialog.rejected.connect(self.cancelled.emit)
+        return dialog
+
+    def _show(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.show()

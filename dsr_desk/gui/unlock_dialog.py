@@ -1,0 +1,68 @@
+"""Opening a workspace: the passphrase, or, when the keychain fails, what happened and the way out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from dsr_desk.errors import DsrDeskError
+from dsr_desk.gui.forms import ProblemBanner
+from dsr_desk.i18n import t
+
+
+class UnlockDialog(QDialog):
+    unlocked = Signal(object)  # the open Desk
+    recovery_requested = Signal()
+
+    def __init__(
+        self,
+        open_desk: Callable[[str | None], object],
+        *,
+        needs_passphrase: bool,
+        problem: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._open_desk = open_desk
+        self.setWindowTitle(t("gui.unlock.title"))
+        self.setMinimumWidth(460)
+        self.banner = ProblemBanner(self)
+        explanation = QLabel(t("gui.unlock.passphrase_intro" if needs_passphrase else "gui.unlock.keychain_intro"), self)
+        explanation.setWordWrap(True)
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setVisible(needs_passphrase)
+        buttons = QDialogButtonBox(self)
+        self.open_button = buttons.addButton(
+            t("gui.unlock.open" if needs_passphrase else "gui.unlock.retry"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.open_button.setDefault(True)
+        recovery = buttons.addButton(t("gui.unlock.use_recovery_key"), QDialogButtonBox.ButtonRole.ActionRole)
+        recovery.clicked.connect(self._recover)
+        buttons.addButton(t("gui.quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self._unlock)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (self.banner, explanation, self.passphrase, buttons):
+            layout.addWidget(widget)
+        self._needs_passphrase = needs_passphrase
+        self.recovering = False
+        if problem:
+            self.banner.show_problems([problem])
+
+    def _unlock(self) -> None:
+        try:
+            desk = self._open_desk(self.passphrase.text() if self._needs_passphrase else None)
+        except DsrDeskError as error:
+            self.banner.show_problems([error.message()])
+            self.passphrase.selectAll()
+            return
+        self.unlocked.emit(desk)
+        self.accept()
+
+    def _recover(self) -> None:
+        self.recovering = True  # closing for the recovery dialog, not quitting
+        self.recovery_requested.emit()
+        self.reject()

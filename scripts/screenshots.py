@@ -1,0 +1,69 @@
+"""Screenshots of the main screens, on a demo workspace in a temp folder: `make screenshots`.
+
+Run under Xvfb (xvfb-run) to see the app as a user would; PNGs go to the folder given (default: screenshots).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from dsr_desk.desk import Desk
+from dsr_desk.desk.demo import fill_with_demo_cases
+from dsr_desk.gui.app import prepare_application
+from dsr_desk.gui.first_run_dialog import FirstRunDialog
+from dsr_desk.gui.main_window import MainWindow
+from dsr_desk.gui.recovery_sheet_dialog import RecoverySheetDialog
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    root = Path(tempfile.mkdtemp()) / "workspace"
+    desk, recovery_key = Desk.create(
+        root, organisation="Bakkerij De Vries B.V.", handler="Petra Jansen", storage="passphrase",
+        passphrase="screenshot passphrase",
+    )
+    fill_with_demo_cases(desk)
+    app = prepare_application(root)
+
+    first_run = FirstRunDialog(lambda **_: (None, ""), keychain_usable=True, folder=str(root))
+    first_run.show()
+    settle(app)
+    first_run.grab().save(str(out / "first-run.png"))
+    first_run.close()
+    sheet = RecoverySheetDialog(recovery_key, b"")
+    sheet.show()
+    settle(app)
+    sheet.grab().save(str(out / "recovery-key.png"))
+    sheet.kept.setChecked(True)
+    sheet.close()
+
+    window = MainWindow(desk)
+    window.show()
+    settle(app)
+    window.grab().save(str(out / "main-window.png"))
+    window.select_case(desk.list_cases()[2].reference)
+    settle(app)
+    window.grab().save(str(out / "case-view.png"))
+    dialog = window.show_new_case_dialog()
+    dialog.name.setText("Ζωή Παπαδοπούλου")
+    dialog.email.setText("zoe@@example")
+    dialog.register_button.click()
+    settle(app)
+    dialog.grab().save(str(out / "new-case-dialog.png"))
+    dialog.reject()
+    window.close()
+    desk.close()
+    print(f"screenshots in {out}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"))

@@ -2,8 +2,6 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-# Tests never touch the developer's keychain: the default backend is the one that has none.
-export PYTHON_KEYRING_BACKEND ?= keyring.backends.fail.Keyring
 
 .PHONY: run test bench lint format system-deps screenshots clean
 
@@ -20,12 +18,14 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 	touch $@ $(VENV)/.installed
 
 run: $(VENV)/.installed system-deps
-	PYTHON_KEYRING_BACKEND= $(PY) -m dsr_desk $(ARGS)
+	$(PY) -m dsr_desk $(ARGS)
 
 # Debian packages the tests use when present (Qt's offscreen libraries, poppler, 7-Zip).
 system-deps:
 	@sh scripts/system-deps.sh
 
+# Tests never touch the developer's keychain: the default backend is the one that has none.
+test bench: export PYTHON_KEYRING_BACKEND = keyring.backends.fail.Keyring
 test: $(VENV)/.installed-test system-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 

@@ -35,10 +35,10 @@ class Keychain:
 
     def is_usable(self) -> bool:
         """True when a real keychain answers: it can store, read back and delete a probe entry."""
-        backend = self.backend
-        if isinstance(backend, fail.Keyring):
-            return False
         try:
+            backend = self.backend
+            if isinstance(backend, fail.Keyring):
+                return False
             backend.set_password(SERVICE, _PROBE_ACCOUNT, "probe")
             ok = backend.get_password(SERVICE, _PROBE_ACCOUNT) == "probe"
             backend.delete_password(SERVICE, _PROBE_ACCOUNT)

@@ -108,3 +108,15 @@ def test_keyfile_rejects_garbage(tmp_path):
         path.write_bytes(content)
         with pytest.raises(WorkspaceCorruptError):
             KeyFile.load(path)
+
+
+def test_a_misconfigured_keyring_counts_as_no_keychain(workspace_dir):
+    class MisconfiguredKeychain(Keychain):
+        @property
+        def backend(self):
+            raise ValueError("Empty module name")  # what keyring raises for PYTHON_KEYRING_BACKEND=""
+
+    keychain = MisconfiguredKeychain()
+    assert not keychain.is_usable()
+    with pytest.raises(KeychainUnavailableError):
+        Desk.create(workspace_dir, organisation="X", storage="keychain", keychain=keychain)

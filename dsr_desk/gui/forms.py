@@ -19,6 +19,10 @@ class ProblemBanner(QLabel):
     def show_problems(self, messages: list[str]) -> None:
         self.setText("\n".join(f"• {message}" for message in messages))
         self.setVisible(bool(messages))
+        # Grow the dialog to fit the banner rather than squeeze the form under it.
+        window = self.window()
+        if window is not self:
+            window.resize(window.width(), max(window.height(), window.sizeHint().height()))
 
 
 def mark_fields(fields: dict[str, QWidget], error: ValidationError | None) -> None:

@@ -30,7 +30,7 @@ test: $(VENV)/.installed-test system-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed-test
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -s -p no:randomly $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -s $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(PY) -m ruff check dsr_desk tests

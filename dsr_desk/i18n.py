@@ -70,10 +70,14 @@ def format_date(day: dt.date, lang: str | None = None) -> str:
 def format_date_with_weekday(day: dt.date, lang: str | None = None) -> str:
     """'woensdag 5 maart 2025' / 'Wednesday 5 March 2025'."""
     lang = lang or _current
-    return t("date.weekday_long", lang, weekday=t(f"weekday.{day.isoweekday()}", lang), date=format_date(day, lang))
+    return t(
+        "date.weekday_long", lang, weekday=t(f"weekday.{day.isoweekday()}", lang), date=format_date(day, lang)
+    )
 
 
 def format_datetime(moment: dt.datetime, lang: str | None = None) -> str:
     """A stored UTC moment shown in the computer's local time: '5 maart 2025, 14:03'."""
     local = moment.astimezone()
-    return t("date.datetime", lang or _current, date=format_date(local.date(), lang), time=local.strftime("%H:%M"))
+    return t(
+        "date.datetime", lang or _current, date=format_date(local.date(), lang), time=local.strftime("%H:%M")
+    )

@@ -28,7 +28,10 @@ def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     root = Path(tempfile.mkdtemp()) / "workspace"
     desk, recovery_key = Desk.create(
-        root, organisation="Bakkerij De Vries B.V.", handler="Petra Jansen", storage="passphrase",
+        root,
+        organisation="Bakkerij De Vries B.V.",
+        handler="Petra Jansen",
+        storage="passphrase",
         passphrase="screenshot passphrase",
     )
     fill_with_demo_cases(desk)

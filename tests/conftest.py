@@ -11,12 +11,12 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("DSR_DESK_PASSPHRASE", None)
 
-import pytest  # noqa: E402
+import pytest
 
-from dsr_desk.desk import Desk  # noqa: E402
-from dsr_desk.i18n import set_language  # noqa: E402
-from dsr_desk.store.keychain import Keychain  # noqa: E402
-from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
+from dsr_desk.desk import Desk
+from dsr_desk.i18n import set_language
+from dsr_desk.store.keychain import Keychain
+from tests.support.memory_keyring import MemoryKeyring
 
 PASSPHRASE = "paard batterij nietje correct"
 NOW = dt.datetime(2026, 11, 20, 10, 30, tzinfo=dt.UTC)
@@ -58,8 +58,12 @@ def workspace_dir(tmp_path):
 @pytest.fixture
 def desk(workspace_dir, keychain, clock):
     created, _recovery = Desk.create(
-        workspace_dir, organisation="Bakkerij De Vries", handler="Petra Jansen", storage="keychain",
-        keychain=keychain, clock=clock,
+        workspace_dir,
+        organisation="Bakkerij De Vries",
+        handler="Petra Jansen",
+        storage="keychain",
+        keychain=keychain,
+        clock=clock,
     )
     yield created
     created.close()
@@ -68,8 +72,12 @@ def desk(workspace_dir, keychain, clock):
 @pytest.fixture
 def passphrase_desk(workspace_dir, clock):
     created, _recovery = Desk.create(
-        workspace_dir, organisation="Bakkerij De Vries", handler="Petra Jansen", storage="passphrase",
-        passphrase=PASSPHRASE, clock=clock,
+        workspace_dir,
+        organisation="Bakkerij De Vries",
+        handler="Petra Jansen",
+        storage="passphrase",
+        passphrase=PASSPHRASE,
+        clock=clock,
     )
     yield created
     created.close()

@@ -37,7 +37,9 @@ def test_nothing_outside_gui_loads_pyside6():
 def test_rules_do_no_io_and_store_knows_no_desk():
     for path in (PACKAGE / "rules").rglob("*.py"):
         source = path.read_text()
-        assert not re.search(r"^\s*(import|from)\s+(dsr_desk\.(store|desk|documents|gui|cli)|sqlalchemy|os\b)", source, re.M), path
+        assert not re.search(
+            r"^\s*(import|from)\s+(dsr_desk\.(store|desk|documents|gui|cli)|sqlalchemy|os\b)", source, re.M
+        ), path
     for path in (PACKAGE / "store").rglob("*.py"):
         assert not re.search(r"^\s*from dsr_desk\.(desk|documents|gui|cli)", path.read_text(), re.M), path
 

@@ -35,7 +35,10 @@ def list_cases(args: argparse.Namespace) -> int:
         return 0
     for case in cases:
         types = ", ".join(kind.label() for kind in case.types)
-        print(f"{case.reference}  {case.received.isoformat()}  {case.status.label():<20}  {case.name}  ({types})")
+        print(
+            f"{case.reference}  {case.received.isoformat()}  {case.status.label():<20}  "
+            f"{case.name}  ({types})"
+        )
     return 0
 
 
@@ -57,7 +60,9 @@ def show(args: argparse.Namespace) -> int:
         print(t("cli.audit_log"))
         for event in case.events():
             label = event_label(event.action)
-            print(f"  {format_datetime(parse_moment(event.at))}  {event.actor}  {label}: {event_detail(event)}")
+            print(
+                f"  {format_datetime(parse_moment(event.at))}  {event.actor}  {label}: {event_detail(event)}"
+            )
         print()
         print_audit_report(case.audit_report)
         return 0 if case.audit_report.ok else 1

@@ -39,7 +39,11 @@ def passphrase(prompt: str, *, required: bool = True) -> str | None:
 
 def open_desk(args: argparse.Namespace) -> Desk:
     root = workspace_root(args)
-    secret = passphrase("Wachtwoordzin / passphrase: ") if key_storage(WorkspacePaths(root)) == PASSPHRASE else None
+    secret = (
+        passphrase("Wachtwoordzin / passphrase: ")
+        if key_storage(WorkspacePaths(root)) == PASSPHRASE
+        else None
+    )
     desk = Desk.open(root, passphrase=secret)
     if not args.lang and not os.environ.get("DSR_DESK_LANG"):
         set_language(desk.settings.language)
@@ -58,7 +62,9 @@ def parse_types(text: str) -> list[RequestType]:
         return parse_request_types(text)
     except ValueError as exc:
         known = ", ".join(kind.value for kind in RequestType)
-        raise ValidationError([("types", "validation.unknown_type", {"code": str(exc), "known": known})]) from None
+        raise ValidationError(
+            [("types", "validation.unknown_type", {"code": str(exc), "known": known})]
+        ) from None
 
 
 def parse_channel(text: str) -> Channel:
@@ -66,7 +72,9 @@ def parse_channel(text: str) -> Channel:
         return Channel(text.strip())
     except ValueError:
         known = ", ".join(channel.value for channel in Channel)
-        raise ValidationError([("channel", "validation.unknown_channel", {"code": text, "known": known})]) from None
+        raise ValidationError(
+            [("channel", "validation.unknown_channel", {"code": text, "known": known})]
+        ) from None
 
 
 def print_json(data: object) -> None:

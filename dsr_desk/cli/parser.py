@@ -41,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(run=workspace_commands.demo)
 
     recover = commands.add_parser(
-        "recover", help="open with the recovery key and keep the key anew (passphrase from DSR_DESK_PASSPHRASE)"
+        "recover",
+        help="open with the recovery key and keep the key anew (passphrase from DSR_DESK_PASSPHRASE)",
     )
     recover.add_argument("--recovery-key", required=True)
     recover.add_argument("--key-storage", choices=["keychain", "passphrase"], default="passphrase")
@@ -51,16 +52,25 @@ def build_parser() -> argparse.ArgumentParser:
     destroyed.add_argument("--json", action="store_true")
     destroyed.set_defaults(run=workspace_commands.destroyed)
 
-    case = commands.add_parser("case", help="work with cases").add_subparsers(dest="case_command", required=True)
+    case = commands.add_parser("case", help="work with cases").add_subparsers(
+        dest="case_command", required=True
+    )
 
     new = case.add_parser("new", help="register a new request; prints its reference")
     new.add_argument("--name", required=True)
     new.add_argument("--email", required=True)
     new.add_argument("--address", default="", help="postal address; lines separated by newlines or ' / '")
     new.add_argument("--received", required=True, metavar="YYYY-MM-DD")
-    new.add_argument("--type", required=True, metavar="T[,T...]", help="access, rectification, erasure, restriction, "
-                     "portability, objection, automated_decision, withdraw_consent")
-    new.add_argument("--channel", default=Channel.EMAIL.value, metavar="C", help=", ".join(c.value for c in Channel))
+    new.add_argument(
+        "--type",
+        required=True,
+        metavar="T[,T...]",
+        help="access, rectification, erasure, restriction, "
+        "portability, objection, automated_decision, withdraw_consent",
+    )
+    new.add_argument(
+        "--channel", default=Channel.EMAIL.value, metavar="C", help=", ".join(c.value for c in Channel)
+    )
     new.add_argument("--note", default="")
     new.set_defaults(run=case_commands.new)
 

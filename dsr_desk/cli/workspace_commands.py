@@ -25,15 +25,22 @@ def init(args: argparse.Namespace) -> int:
         raise KeychainUnavailableError()
     secret = passphrase("Nieuwe wachtwoordzin / new passphrase: ") if storage == PASSPHRASE else None
     desk, recovery_key = Desk.create(
-        root, organisation=args.org, handler=args.handler, storage=storage, passphrase=secret,
+        root,
+        organisation=args.org,
+        handler=args.handler,
+        storage=storage,
+        passphrase=secret,
         language=current_language(),
     )
     with desk:
         print(t("cli.workspace_created", path=str(root)))
         if args.recovery_sheet:
             pdf = render_recovery_sheet(
-                organisation=desk.settings.organisation_name, workspace_id=desk.keyfile.workspace_id,
-                recovery_key=recovery_key, created=desk.today(), workspace_path=str(root),
+                organisation=desk.settings.organisation_name,
+                workspace_id=desk.keyfile.workspace_id,
+                recovery_key=recovery_key,
+                created=desk.today(),
+                workspace_path=str(root),
                 lang=current_language(),
             )
             atomic_write(args.recovery_sheet, pdf)

@@ -88,7 +88,9 @@ class Case:
         new = prepare_requester(name=name, email=email, address=address)
         changes = _changes(record.requester, new)
         if changes:
-            self._write(replace(record, requester=new, updated_at=self._desk.now()), "requester.changed", changes)
+            self._write(
+                replace(record, requester=new, updated_at=self._desk.now()), "requester.changed", changes
+            )
 
     def update_types(self, types: list[RequestType] | tuple[RequestType, ...]) -> None:
         record = self.record()
@@ -102,7 +104,9 @@ class Case:
     # -- internals -------------------------------------------------------------------------------------------
 
     def _write(self, record: CaseRecord, action: str, details: dict) -> AuditEvent:
-        event = self._file.change(at=record.updated_at, actor=self._desk.actor, action=action, details=details, record=record)
+        event = self._file.change(
+            at=record.updated_at, actor=self._desk.actor, action=action, details=details, record=record
+        )
         self._desk.index.put(record.summary(), event.hash, event.seq)
         return event
 

@@ -22,7 +22,8 @@ def event_detail(event: AuditEvent, lang: str | None = None) -> str:
             received = details.get("received")
             channel = details.get("channel")
             return t(
-                "audit_detail.created", lang,
+                "audit_detail.created",
+                lang,
                 received=format_date(dt.date.fromisoformat(received), lang) if received else "?",
                 channel=Channel(channel).label(lang) if channel else "?",
                 types=_types(details.get("types", []), lang),
@@ -36,7 +37,13 @@ def event_detail(event: AuditEvent, lang: str | None = None) -> str:
             return f"{_types(details.get('before', []), lang)} → {_types(details.get('after', []), lang)}"
         case "requester.changed":
             return "; ".join(
-                f"{t('audit_detail.field.' + name, lang)}: {change['before'] or '—'} → {change['after'] or '—'}"
+                t(
+                    "audit_detail.change",
+                    lang,
+                    field=t(f"audit_detail.field.{name}", lang),
+                    before=change["before"] or "—",
+                    after=change["after"] or "—",
+                )
                 for name, change in details.items()
             )
     return ", ".join(f"{key}: {value}" for key, value in details.items())

@@ -59,6 +59,8 @@ def reconcile(desk: Desk) -> ReconcileReport:
     if report.leftovers_removed or report.destructions_finished or report.reindexed:
         log.info(
             "workspace reconciled: %d leftovers, %d destructions, %d re-indexed",
-            report.leftovers_removed, len(report.destructions_finished), len(report.reindexed),
+            report.leftovers_removed,
+            len(report.destructions_finished),
+            len(report.reindexed),
         )
     return report

@@ -54,7 +54,7 @@ def recover(
         raise WorkspaceNotFoundError(path=str(paths.root))
     keyfile = KeyFile.load(paths.keyfile)
     master = keyfile.unlock_with_recovery_key(recovery_key)
-    return keyfile, store_master_key(paths, keyfile, master, storage, passphrase, keychain)
+    return store_master_key(paths, keyfile, master, storage, passphrase, keychain), master
 
 
 def store_master_key(
@@ -64,15 +64,16 @@ def store_master_key(
     storage: str,
     passphrase: str | None,
     keychain: Keychain,
-) -> bytes:
+) -> KeyFile:
     """Switches how the master key is kept (or sets a new passphrase); the old way stops working."""
     if storage == KEYCHAIN:
         if not keychain.is_usable():
             raise KeychainUnavailableError()
         keychain.store(keyfile.workspace_id, master)
-        keyfile.kept_in_keychain().save(paths.keyfile)
+        changed = keyfile.kept_in_keychain()
     else:
-        keyfile.protected_by_passphrase(master, passphrase).save(paths.keyfile)
-        if keyfile.storage == KEYCHAIN:
-            keychain.delete(keyfile.workspace_id)
-    return master
+        changed = keyfile.protected_by_passphrase(master, passphrase)
+    changed.save(paths.keyfile)
+    if storage != KEYCHAIN and keyfile.storage == KEYCHAIN:
+        keychain.delete(keyfile.workspace_id)
+    return changed

@@ -10,6 +10,9 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from dsr_desk.desk import unlock
+from dsr_desk.desk.case import Case
+from dsr_desk.desk.reconcile import reconcile
 from dsr_desk.errors import CaseNotFoundError, ValidationError
 from dsr_desk.i18n import LANGUAGES
 from dsr_desk.rules.case_values import CaseRecord, CaseSummary, DestructionRecord
@@ -25,9 +28,6 @@ from dsr_desk.store.keyfile import PASSPHRASE, KeyFile
 from dsr_desk.store.settings import Settings, load_settings, save_settings
 from dsr_desk.store.sqlcipher import remove_database_files
 from dsr_desk.store.workspace import WorkspacePaths
-from dsr_desk.desk import unlock
-from dsr_desk.desk.case import Case
-from dsr_desk.desk.reconcile import reconcile
 
 Clock = Callable[[], dt.datetime]
 
@@ -37,12 +37,16 @@ def system_clock() -> dt.datetime:
 
 
 class Desk:
-    def __init__(self, paths: WorkspacePaths, keyfile: KeyFile, master: bytes, clock: Clock = system_clock) -> None:
+    def __init__(
+        self, paths: WorkspacePaths, keyfile: KeyFile, master: bytes, clock: Clock = system_clock
+    ) -> None:
         self.paths = paths
         self.keyfile = keyfile
         self.clock = clock
         self._case_wrapping_key = case_key_wrapping_key(master)
-        self._index = WorkspaceIndex.open(paths.index, derive_subkey(master, "dsr-desk/index/v1"), create=not paths.index.exists())
+        self._index = WorkspaceIndex.open(
+            paths.index, derive_subkey(master, "dsr-desk/index/v1"), create=not paths.index.exists()
+        )
         self.settings = load_settings(paths.settings)
         self.reconcile_report = reconcile(self)
 
@@ -66,13 +70,20 @@ class Desk:
         if storage == PASSPHRASE and (problems := passphrase_problems(passphrase or "")):
             raise ValidationError(problems)
         keyfile, master, recovery_key = unlock.set_up_keys(paths, storage, passphrase, keychain or Keychain())
-        settings = Settings(organisation_name=clean_line(organisation), handler_name=clean_line(handler), language=language)
+        settings = Settings(
+            organisation_name=clean_line(organisation), handler_name=clean_line(handler), language=language
+        )
         save_settings(paths.settings, settings)
         return cls(paths, keyfile, master, clock), recovery_key
 
     @classmethod
     def open(
-        cls, root: Path, *, passphrase: str | None = None, keychain: Keychain | None = None, clock: Clock = system_clock
+        cls,
+        root: Path,
+        *,
+        passphrase: str | None = None,
+        keychain: Keychain | None = None,
+        clock: Clock = system_clock,
     ) -> Desk:
         paths = WorkspacePaths(Path(root))
         keyfile, master = unlock.unlock(paths, passphrase, keychain or Keychain())
@@ -93,7 +104,7 @@ class Desk:
         if storage == PASSPHRASE and (problems := passphrase_problems(passphrase or "")):
             raise ValidationError(problems)
         keyfile, master = unlock.recover(paths, recovery_key, storage, passphrase, keychain or Keychain())
-        return cls(paths, KeyFile.load(paths.keyfile), master, clock)
+        return cls(paths, keyfile, master, clock)
 
     def close(self) -> None:
         self._index.close()
@@ -145,19 +156,42 @@ class Desk:
         notes: str = "",
     ) -> CaseSummary:
         intake = prepare_new_case(
-            name=name, email=email, address=address, received=received, types=types, channel=channel,
-            notes=notes, today=self.today(),
+            name=name,
+            email=email,
+            address=address,
+            received=received,
+            types=types,
+            channel=channel,
+            notes=notes,
+            today=self.today(),
         )
         reference = self._index.allocate_reference(intake.received.year, self.paths.case_references_on_disk())
         now = self.now()
         record = CaseRecord(
-            reference=reference, requester=intake.requester, received=intake.received, types=intake.types,
-            channel=intake.channel, status=CaseStatus.NEW, notes=intake.notes, created_at=now, updated_at=now,
+            reference=reference,
+            requester=intake.requester,
+            received=intake.received,
+            types=intake.types,
+            channel=intake.channel,
+            status=CaseStatus.NEW,
+            notes=intake.notes,
+            created_at=now,
+            updated_at=now,
         )
         case_key = new_key()
-        write_case_key(self.paths.case_key(reference), reference, case_key, self._case_wrapping_key, self.keyfile.workspace_id)
+        write_case_key(
+            self.paths.case_key(reference),
+            reference,
+            case_key,
+            self._case_wrapping_key,
+            self.keyfile.workspace_id,
+        )
         building = self.paths.case_file_in_progress(reference)
-        details = {"received": record.received.isoformat(), "types": [k.value for k in record.types], "channel": record.channel.value}
+        details = {
+            "received": record.received.isoformat(),
+            "types": [k.value for k in record.types],
+            "channel": record.channel.value,
+        }
         case_file = CaseFile.create(building, case_key, record, self.actor, details)
         head = case_file.events()[-1]
         case_file.close()
@@ -170,7 +204,9 @@ class Desk:
         path = self.paths.case_file(reference)
         if not path.exists():
             raise CaseNotFoundError(reference=reference)
-        case_key = read_case_key(self.paths.case_key(reference), reference, self._case_wrapping_key, self.keyfile.workspace_id)
+        case_key = read_case_key(
+            self.paths.case_key(reference), reference, self._case_wrapping_key, self.keyfile.workspace_id
+        )
         return Case(self, CaseFile.open(path, case_key, reference), entry)
 
     def destroy_case(self, reference: str, reason: str) -> DestructionRecord:
@@ -179,8 +215,12 @@ class Desk:
         if entry is None:
             raise CaseNotFoundError(reference=reference)
         record = DestructionRecord(
-            reference=reference, received=entry.summary.received, closed_at=entry.summary.closed_at,
-            destroyed_at=self.now(), destroyed_by=self.actor, reason=clean_line(reason),
+            reference=reference,
+            received=entry.summary.received,
+            closed_at=entry.summary.closed_at,
+            destroyed_at=self.now(),
+            destroyed_by=self.actor,
+            reason=clean_line(reason),
         )
         self._index.begin_destruction(record)
         self.finish_destruction(reference)
@@ -201,4 +241,6 @@ class Desk:
         return self._index
 
     def case_key(self, reference: str) -> bytes:
-        return read_case_key(self.paths.case_key(reference), reference, self._case_wrapping_key, self.keyfile.workspace_id)
+        return read_case_key(
+            self.paths.case_key(reference), reference, self._case_wrapping_key, self.keyfile.workspace_id
+        )

@@ -20,7 +20,11 @@ ITALIC = "NotoSans-Italic"
 @cache
 def register_fonts() -> str:
     """Registers the family once per process; returns the regular face's name."""
-    for name, file in ((REGULAR, "NotoSans-Regular.ttf"), (BOLD, "NotoSans-Bold.ttf"), (ITALIC, "NotoSans-Italic.ttf")):
+    for name, file in (
+        (REGULAR, "NotoSans-Regular.ttf"),
+        (BOLD, "NotoSans-Bold.ttf"),
+        (ITALIC, "NotoSans-Italic.ttf"),
+    ):
         pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
     addMapping(REGULAR, 0, 0, REGULAR)
     addMapping(REGULAR, 1, 0, BOLD)

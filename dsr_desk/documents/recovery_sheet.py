@@ -24,7 +24,13 @@ _BOX = Color(0.94, 0.95, 0.97)
 
 
 def render_recovery_sheet(
-    *, organisation: str, workspace_id: str, recovery_key: str, created: dt.date, workspace_path: str, lang: str
+    *,
+    organisation: str,
+    workspace_id: str,
+    recovery_key: str,
+    created: dt.date,
+    workspace_path: str,
+    lang: str,
 ) -> bytes:
     register_fonts()
     buffer = io.BytesIO()

@@ -19,8 +19,10 @@ from dsr_desk.store.keychain import Keychain
 from dsr_desk.store.settings import load_settings
 from dsr_desk.store.workspace import WorkspacePaths, default_workspace_dir
 
-_QT_LOCALES = {"nl": QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands),
-               "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)}
+_QT_LOCALES = {
+    "nl": QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands),
+    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
+}
 
 
 def prepare_application(root: Path) -> QApplication:

@@ -76,8 +76,14 @@ class CaseView(QWidget):
         self.received, self.requests, self.notes = plain_label(self), plain_label(self), plain_label(self)
         details = QFormLayout()
         details.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        for key, widget in (("name", self.name), ("email", self.email), ("address", self.address),
-                            ("received", self.received), ("requests", self.requests), ("notes", self.notes)):
+        for key, widget in (
+            ("name", self.name),
+            ("email", self.email),
+            ("address", self.address),
+            ("received", self.received),
+            ("requests", self.requests),
+            ("notes", self.notes),
+        ):
             details.addRow(_section_label(t(f"gui.case.{key}"), self), widget)
 
         self.audit_state = plain_label(self, "auditState")
@@ -88,9 +94,13 @@ class CaseView(QWidget):
         self.audit_table.setWordWrap(True)
         self.audit_table.verticalHeader().hide()
         self.audit_table.setAlternatingRowColors(True)
-        self.audit_table.horizontalHeader().setSectionResizeMode(AuditColumn.DETAIL, QHeaderView.ResizeMode.Stretch)
+        self.audit_table.horizontalHeader().setSectionResizeMode(
+            AuditColumn.DETAIL, QHeaderView.ResizeMode.Stretch
+        )
         for column in (AuditColumn.WHEN, AuditColumn.WHO, AuditColumn.WHAT):
-            self.audit_table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            self.audit_table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
 
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
@@ -118,7 +128,9 @@ class CaseView(QWidget):
         self.name.setText(record.requester.name)
         self.email.setText(record.requester.email or "—")
         self.address.setText(record.requester.address or "—")
-        self.received.setText(t("gui.case.received_via", date=format_date(record.received), channel=record.channel.label()))
+        self.received.setText(
+            t("gui.case.received_via", date=format_date(record.received), channel=record.channel.label())
+        )
         self.requests.setText("\n".join(kind.label_with_article() for kind in record.types))
         self.notes.setText(record.notes or "—")
         self.audit_model.set_events(self.case.events())
@@ -143,8 +155,11 @@ class CaseView(QWidget):
             return
         if transition_needs_reason(case.record().status, status):
             dialog = TextInputDialog(
-                title=t("gui.case.reopen_title"), label=t("gui.case.reopen_label"), action=t("gui.case.reopen"),
-                submit=lambda reason: case.set_status(status, reason), parent=self,
+                title=t("gui.case.reopen_title"),
+                label=t("gui.case.reopen_label"),
+                action=t("gui.case.reopen"),
+                submit=lambda reason: case.set_status(status, reason),
+                parent=self,
             )
             dialog.accepted.connect(self._after_change)
             dialog.open()
@@ -161,8 +176,11 @@ class CaseView(QWidget):
         if case is None:
             return
         dialog = TextInputDialog(
-            title=t("gui.case.note_title"), label=t("gui.case.note_label"), action=t("gui.case.add_note_action"),
-            submit=case.add_note, parent=self,
+            title=t("gui.case.note_title"),
+            label=t("gui.case.note_label"),
+            action=t("gui.case.add_note_action"),
+            submit=case.add_note,
+            parent=self,
         )
         dialog.accepted.connect(self._after_change)
         dialog.open()

@@ -6,7 +6,16 @@ import getpass
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dsr_desk.errors import DsrDeskError, ValidationError
 from dsr_desk.gui.forms import ProblemBanner, mark_fields
@@ -21,7 +30,9 @@ Create = Callable[..., tuple[object, str]]
 class FirstRunDialog(QDialog):
     created = Signal(object, str)  # the open Desk, the recovery key
 
-    def __init__(self, create: Create, keychain_usable: bool, folder: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, create: Create, keychain_usable: bool, folder: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._create = create
         self.setWindowTitle(t("gui.first_run.title"))
@@ -42,7 +53,9 @@ class FirstRunDialog(QDialog):
         key_box = QGroupBox(t("gui.first_run.key_storage"), self)
         QVBoxLayout(key_box).addWidget(self.keys)
         buttons = QDialogButtonBox(self)
-        self.create_button = buttons.addButton(t("gui.first_run.create"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button = buttons.addButton(
+            t("gui.first_run.create"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.create_button.setDefault(True)
         buttons.addButton(t("gui.quit"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._create_workspace)
@@ -59,7 +72,11 @@ class FirstRunDialog(QDialog):
         problems = setup_problems(
             self.organisation.text(), storage, self.keys.passphrase.text(), self.keys.repeat.text()
         )
-        fields = {"organisation": self.organisation, "passphrase": self.keys.passphrase, "repeat": self.keys.repeat}
+        fields = {
+            "organisation": self.organisation,
+            "passphrase": self.keys.passphrase,
+            "repeat": self.keys.repeat,
+        }
         if problems:
             error = ValidationError(problems)
             self.banner.show_problems(error.problem_messages())
@@ -67,7 +84,9 @@ class FirstRunDialog(QDialog):
             return
         try:
             desk, recovery_key = self._create(
-                organisation=self.organisation.text(), handler=self.handler.text(), storage=storage,
+                organisation=self.organisation.text(),
+                handler=self.handler.text(),
+                storage=storage,
                 passphrase=self.keys.passphrase.text() or None,
             )
         except DsrDeskError as error:

@@ -16,7 +16,9 @@ class KeyStorageChoice(QWidget):
         group = QButtonGroup(self)
         group.addButton(self.use_keychain)
         group.addButton(self.use_passphrase)
-        keychain_hint = QLabel(t("gui.keys.keychain_hint" if keychain_usable else "gui.keys.no_keychain"), self)
+        keychain_hint = QLabel(
+            t("gui.keys.keychain_hint" if keychain_usable else "gui.keys.no_keychain"), self
+        )
         keychain_hint.setWordWrap(True)
         keychain_hint.setObjectName("hint")
         self.passphrase = QLineEdit(self)

@@ -24,7 +24,7 @@ from dsr_desk.errors import DsrDeskError
 from dsr_desk.gui.case_filter_model import CaseFilterModel, StatusFilter
 from dsr_desk.gui.case_table_model import REFERENCE_ROLE, CaseTableModel, Column
 from dsr_desk.gui.case_view import CaseView, plain_label
-from dsr_desk.gui.messages import show_error, show_message
+from dsr_desk.gui.messages import show_message
 from dsr_desk.gui.new_case_dialog import NewCaseDialog
 from dsr_desk.gui.settings_dialog import SettingsDialog
 from dsr_desk.gui.text_input_dialog import TextInputDialog
@@ -190,8 +190,12 @@ class MainWindow(QMainWindow):
             self.desk.destroy_case(reference, reason)
 
         dialog = TextInputDialog(
-            title=t("gui.destroy.title", reference=reference), label=t("gui.destroy.label"),
-            action=t("gui.destroy.action"), confirmation=t("gui.destroy.confirm"), submit=destroy, parent=self,
+            title=t("gui.destroy.title", reference=reference),
+            label=t("gui.destroy.label"),
+            action=t("gui.destroy.action"),
+            confirmation=t("gui.destroy.confirm"),
+            submit=destroy,
+            parent=self,
         )
         dialog.accepted.connect(lambda: self._destroyed(reference))
         dialog.open()

@@ -1,4 +1,4 @@
-"""The 'New request' form. The core checks the input; this dialog shows what to fix and keeps what was typed."""
+"""The 'New request' form. The core checks the input; the dialog shows what to fix, keeping what was typed."""
 
 from __future__ import annotations
 
@@ -78,7 +78,9 @@ class NewCaseDialog(QDialog):
         form.addRow(t("gui.new_case.notes"), self.notes)
 
         self.buttons = QDialogButtonBox(self)
-        self.register_button = self.buttons.addButton(t("gui.new_case.register"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.register_button = self.buttons.addButton(
+            t("gui.new_case.register"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.register_button.setDefault(True)
         self.buttons.addButton(t("gui.cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self._register)
@@ -88,8 +90,14 @@ class NewCaseDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self._fields = {"name": self.name, "email": self.email, "address": self.address, "received": self.received,
-                        "types": types, "notes": self.notes}
+        self._fields = {
+            "name": self.name,
+            "email": self.email,
+            "address": self.address,
+            "received": self.received,
+            "types": types,
+            "notes": self.notes,
+        }
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def chosen_types(self) -> list[RequestType]:

@@ -71,4 +71,3 @@ def ask_and_save(pdf: bytes, parent: QWidget, suggested_name: str) -> Path | Non
     except OSError as exc:
         raise WriteFailedError(path=str(path), reason=exc.strerror or type(exc).__name__) from None
     return path
-

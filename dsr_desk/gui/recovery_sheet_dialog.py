@@ -41,7 +41,9 @@ class RecoverySheetDialog(QDialog):
         buttons = QDialogButtonBox(self)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.done_button = buttons.addButton(t("gui.recovery_sheet.done"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.done_button = buttons.addButton(
+            t("gui.recovery_sheet.done"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.done_button.setEnabled(False)
         self.kept.toggled.connect(self.done_button.setEnabled)
         buttons.accepted.connect(self.accept)

@@ -62,8 +62,12 @@ class Start(QObject):
 
     def _created(self, desk: Desk, recovery_key: str) -> None:
         sheet = render_recovery_sheet(
-            organisation=desk.settings.organisation_name, workspace_id=desk.keyfile.workspace_id,
-            recovery_key=recovery_key, created=desk.today(), workspace_path=str(self.root), lang=current_language(),
+            organisation=desk.settings.organisation_name,
+            workspace_id=desk.keyfile.workspace_id,
+            recovery_key=recovery_key,
+            created=desk.today(),
+            workspace_path=str(self.root),
+            lang=current_language(),
         )
         dialog = RecoverySheetDialog(recovery_key, sheet)
         dialog.finished.connect(lambda _result: self.ready.emit(desk))
@@ -72,7 +76,8 @@ class Start(QObject):
     def _unlock(self, *, needs_passphrase: bool, problem: str = "") -> UnlockDialog:
         dialog = UnlockDialog(
             lambda passphrase: Desk.open(self.root, passphrase=passphrase, keychain=self.keychain),
-            needs_passphrase=needs_passphrase, problem=problem,
+            needs_passphrase=needs_passphrase,
+            problem=problem,
         )
         dialog.unlocked.connect(self.ready.emit)
         dialog.recovery_requested.connect(lambda: self._show(self._recovery()))

@@ -17,7 +17,9 @@ QLabel#caseError {{ color: #8a1c12; padding: 24px; }}
 QLabel#caseReference {{ font-size: 20px; font-weight: 600; }}
 QLabel#sectionHeading {{ font-size: 14px; font-weight: 600; margin-top: 6px; }}
 QLabel#fieldLabel {{ color: #5f6b76; }}
-QLabel#statusChip {{ border-radius: 9px; padding: 2px 10px; font-weight: 600; background: #e8eef3; color: #23405a; }}
+QLabel#statusChip {{
+    border-radius: 9px; padding: 2px 10px; font-weight: 600; background: #e8eef3; color: #23405a;
+}}
 QLabel#statusChip[status="new"] {{ background: #e6f0fa; color: #1f5f8b; }}
 QLabel#statusChip[status="in_progress"] {{ background: #fff4d6; color: #7a5600; }}
 QLabel#statusChip[status="waiting"] {{ background: #efe6fa; color: #5b2f8b; }}

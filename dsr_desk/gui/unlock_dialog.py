@@ -29,14 +29,17 @@ class UnlockDialog(QDialog):
         self.setWindowTitle(t("gui.unlock.title"))
         self.setMinimumWidth(460)
         self.banner = ProblemBanner(self)
-        explanation = QLabel(t("gui.unlock.passphrase_intro" if needs_passphrase else "gui.unlock.keychain_intro"), self)
+        explanation = QLabel(
+            t("gui.unlock.passphrase_intro" if needs_passphrase else "gui.unlock.keychain_intro"), self
+        )
         explanation.setWordWrap(True)
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setVisible(needs_passphrase)
         buttons = QDialogButtonBox(self)
         self.open_button = buttons.addButton(
-            t("gui.unlock.open" if needs_passphrase else "gui.unlock.retry"), QDialogButtonBox.ButtonRole.AcceptRole
+            t("gui.unlock.open" if needs_passphrase else "gui.unlock.retry"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.open_button.setDefault(True)
         recovery = buttons.addButton(t("gui.unlock.use_recovery_key"), QDialogButtonBox.ButtonRole.ActionRole)

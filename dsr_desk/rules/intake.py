@@ -107,4 +107,6 @@ def prepare_new_case(
         problems.append(("notes", "validation.notes_too_long", {"max": MAX_NOTES_LENGTH}))
     if problems:
         raise ValidationError(problems)
-    return NewCase(requester=requester, received=received, types=unique_types, channel=channel, notes=cleaned_notes)
+    return NewCase(
+        requester=requester, received=received, types=unique_types, channel=channel, notes=cleaned_notes
+    )

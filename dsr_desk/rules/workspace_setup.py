@@ -5,7 +5,9 @@ from __future__ import annotations
 MIN_PASSPHRASE_LENGTH = 12
 
 
-def passphrase_problems(passphrase: str, repeated: str | None = None) -> list[tuple[str, str, dict[str, object]]]:
+def passphrase_problems(
+    passphrase: str, repeated: str | None = None
+) -> list[tuple[str, str, dict[str, object]]]:
     problems: list[tuple[str, str, dict[str, object]]] = []
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
         problems.append(("passphrase", "validation.passphrase_too_short", {"min": MIN_PASSPHRASE_LENGTH}))

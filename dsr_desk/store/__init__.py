@@ -1,1 +1,1 @@
-"""Persistence: keys, encrypted case files, the workspace index, schema versions, the audit log, atomic writes."""
+"""Persistence: keys, encrypted case files, the workspace index, schema versions, audit log, atomic writes."""

@@ -86,7 +86,10 @@ def verify_chain(
     for position, event in enumerate(events, start=1):
         if event.seq != position:
             problems.append(AuditProblem(event.seq, "out_of_sequence"))
-        if event_hash(event.seq, event.at, event.actor, event.action, event.details, event.prev_hash) != event.hash:
+        if (
+            event_hash(event.seq, event.at, event.actor, event.action, event.details, event.prev_hash)
+            != event.hash
+        ):
             problems.append(AuditProblem(event.seq, "edited"))
         if event.prev_hash != prev_hash:
             problems.append(AuditProblem(event.seq, "broken_link"))

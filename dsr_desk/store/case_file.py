@@ -27,6 +27,7 @@ from dsr_desk.store.sqlcipher import (
     open_engine,
 )
 
+
 class CaseFile:
     def __init__(self, engine: Engine, path: Path, reference: str) -> None:
         self._engine = engine
@@ -79,7 +80,9 @@ class CaseFile:
     def record(self) -> CaseRecord:
         with self._engine.connect() as conn:
             row = conn.execute(select(schema.case_record)).mappings().one()
-            types = conn.execute(select(schema.requests.c.type).order_by(schema.requests.c.position)).scalars()
+            types = conn.execute(
+                select(schema.requests.c.type).order_by(schema.requests.c.position)
+            ).scalars()
             return CaseRecord(
                 reference=row["reference"],
                 requester=Requester(name=row["name"], email=row["email"], address=row["address"]),
@@ -110,7 +113,9 @@ class CaseFile:
         """Stores `record` (when given) and appends the event recording why, in one transaction."""
         with self._engine.begin() as conn:
             if record is not None:
-                conn.execute(update(schema.case_record).where(schema.case_record.c.id == 1).values(**_row(record)))
+                conn.execute(
+                    update(schema.case_record).where(schema.case_record.c.id == 1).values(**_row(record))
+                )
                 conn.execute(schema.requests.delete())
                 conn.execute(
                     insert(schema.requests),
@@ -122,10 +127,16 @@ class CaseFile:
         return integrity_problems(self._engine)
 
     def _last_event(self, conn) -> AuditEvent | None:
-        row = conn.execute(select(schema.events).order_by(schema.events.c.seq.desc()).limit(1)).mappings().first()
+        row = (
+            conn.execute(select(schema.events).order_by(schema.events.c.seq.desc()).limit(1))
+            .mappings()
+            .first()
+        )
         return _event_from_row(row) if row is not None else None
 
-    def _append(self, conn, previous: AuditEvent | None, at: str, actor: str, action: str, details: dict) -> AuditEvent:
+    def _append(
+        self, conn, previous: AuditEvent | None, at: str, actor: str, action: str, details: dict
+    ) -> AuditEvent:
         event = next_event(previous, self.reference, at, actor, action, details)
         conn.execute(
             insert(schema.events).values(
@@ -158,5 +169,6 @@ def _row(record: CaseRecord) -> dict[str, object]:
 
 def _event_from_row(row) -> AuditEvent:
     details = json.loads(row["details"])
-    return AuditEvent(row["seq"], row["at"], row["actor"], row["action"], details, row["prev_hash"], row["hash"])
-
+    return AuditEvent(
+        row["seq"], row["at"], row["actor"], row["action"], details, row["prev_hash"], row["hash"]
+    )

@@ -21,7 +21,9 @@ def case_key_wrapping_key(master: bytes) -> bytes:
     return derive_subkey(master, "dsr-desk/case-keys/v1")
 
 
-def write_case_key(path: Path, reference: str, case_key: bytes, wrapping_key: bytes, workspace_id: str) -> None:
+def write_case_key(
+    path: Path, reference: str, case_key: bytes, wrapping_key: bytes, workspace_id: str
+) -> None:
     data = {
         "format": FORMAT,
         "version": VERSION,

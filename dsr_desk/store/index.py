@@ -56,11 +56,16 @@ class WorkspaceIndex:
         self._engine.dispose()
 
     def allocate_reference(self, year: int, taken: set[str] = frozenset()) -> str:
-        """The next free reference of `year`; numbers are never handed out twice, not even after destruction."""
+        """The next free reference of `year`; no number is handed out twice, not even after destruction."""
         with self._engine.begin() as conn:
-            last = conn.execute(
-                select(schema.reference_counters.c.last_number).where(schema.reference_counters.c.year == year)
-            ).scalar() or 0
+            last = (
+                conn.execute(
+                    select(schema.reference_counters.c.last_number).where(
+                        schema.reference_counters.c.year == year
+                    )
+                ).scalar()
+                or 0
+            )
             number = last + 1
             while reference_for(year, number) in taken or self._known(conn, reference_for(year, number)):
                 number += 1
@@ -99,19 +104,27 @@ class WorkspaceIndex:
 
     def get(self, reference: str) -> IndexEntry | None:
         with self._engine.connect() as conn:
-            row = conn.execute(select(schema.cases).where(schema.cases.c.reference == reference)).mappings().first()
+            row = (
+                conn.execute(select(schema.cases).where(schema.cases.c.reference == reference))
+                .mappings()
+                .first()
+            )
         return _entry(row) if row else None
 
     def begin_destruction(self, record: DestructionRecord) -> None:
         with self._engine.begin() as conn:
-            conn.execute(delete(schema.destructions).where(schema.destructions.c.reference == record.reference))
+            conn.execute(
+                delete(schema.destructions).where(schema.destructions.c.reference == record.reference)
+            )
             conn.execute(insert(schema.destructions).values(state="pending", **_destruction_row(record)))
 
     def finish_destruction(self, reference: str) -> None:
         with self._engine.begin() as conn:
             conn.execute(delete(schema.cases).where(schema.cases.c.reference == reference))
             conn.execute(
-                update(schema.destructions).where(schema.destructions.c.reference == reference).values(state="done")
+                update(schema.destructions)
+                .where(schema.destructions.c.reference == reference)
+                .values(state="done")
             )
 
     def pending_destructions(self) -> list[str]:
@@ -138,7 +151,9 @@ class WorkspaceIndex:
     @staticmethod
     def _known(conn, reference: str) -> bool:
         in_cases = conn.execute(select(schema.cases.c.reference).where(schema.cases.c.reference == reference))
-        gone = conn.execute(select(schema.destructions.c.reference).where(schema.destructions.c.reference == reference))
+        gone = conn.execute(
+            select(schema.destructions.c.reference).where(schema.destructions.c.reference == reference)
+        )
         return in_cases.first() is not None or gone.first() is not None
 
 

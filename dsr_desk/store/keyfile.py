@@ -130,7 +130,9 @@ class KeyFile:
                 storage=str(data["storage"]),
                 check=dict(data["check"]),
                 recovery=dict(data["recovery"]),
-                passphrase_kdf={k: v for k, v in passphrase.items() if k != "wrapped"} if passphrase else None,
+                passphrase_kdf={k: v for k, v in passphrase.items() if k != "wrapped"}
+                if passphrase
+                else None,
                 passphrase_wrapped=dict(passphrase["wrapped"]) if passphrase else None,
             )
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:

@@ -20,7 +20,11 @@ def run(workspace, *args, passphrase=PASSPHRASE, check=True):
         env["DSR_DESK_PASSPHRASE"] = passphrase
     result = subprocess.run(
         [sys.executable, "-m", "dsr_desk", "--workspace", str(workspace), *args],
-        capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, timeout=60,
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
     )
     if check:
         assert result.returncode == 0, result.stderr
@@ -36,22 +40,47 @@ def workspace(tmp_path_factory):
 
 def test_case_new_prints_the_reference_on_its_own_line(workspace):
     result = run(
-        workspace, "case", "new", "--name", "Şükrü Öztürk", "--email", "sukru@example.nl",
-        "--address", "Kanaalweg 41 / 3526 KL Utrecht", "--received", "2026-11-02", "--type", "access,erasure",
-        "--channel", "post", "--note", "Per brief",
+        workspace,
+        "case",
+        "new",
+        "--name",
+        "Şükrü Öztürk",
+        "--email",
+        "sukru@example.nl",
+        "--address",
+        "Kanaalweg 41 / 3526 KL Utrecht",
+        "--received",
+        "2026-11-02",
+        "--type",
+        "access,erasure",
+        "--channel",
+        "post",
+        "--note",
+        "Per brief",
     )
     assert result.stdout.splitlines() == ["DSR-2026-0001"]
 
 
 def test_case_list_and_show_json_hold_the_contract_fields(workspace):
     reference = run(
-        workspace, "case", "new", "--name", "Ζωή Παπαδοπούλου", "--email", "zoe@example.gr",
-        "--received", "2026-10-30", "--type", "portability",
+        workspace,
+        "case",
+        "new",
+        "--name",
+        "Ζωή Παπαδοπούλου",
+        "--email",
+        "zoe@example.gr",
+        "--received",
+        "2026-10-30",
+        "--type",
+        "portability",
     ).stdout.strip()
     listed = json.loads(run(workspace, "case", "list", "--json").stdout)
     entry = next(item for item in listed if item["reference"] == reference)
     assert entry["name"] == "Ζωή Παπαδοπούλου" and entry["email"] == "zoe@example.gr"
-    assert entry["types"] == ["portability"] and entry["received"] == "2026-10-30" and entry["status"] == "new"
+    assert (
+        entry["types"] == ["portability"] and entry["received"] == "2026-10-30" and entry["status"] == "new"
+    )
     shown = json.loads(run(workspace, "case", "show", reference, "--json").stdout)
     for key in ("reference", "name", "email", "types", "received", "status"):
         assert shown[key] == entry[key]
@@ -59,14 +88,28 @@ def test_case_list_and_show_json_hold_the_contract_fields(workspace):
 
 
 def test_status_note_and_audit(workspace):
-    reference = run(workspace, "case", "new", "--name", "Daan Visser", "--email", "daan@example.nl",
-                    "--received", "2026-11-01", "--type", "objection").stdout.strip()
+    reference = run(
+        workspace,
+        "case",
+        "new",
+        "--name",
+        "Daan Visser",
+        "--email",
+        "daan@example.nl",
+        "--received",
+        "2026-11-01",
+        "--type",
+        "objection",
+    ).stdout.strip()
     run(workspace, "case", "status", reference, "in_progress")
     run(workspace, "case", "note", reference, "Gebeld")
     shown = json.loads(run(workspace, "case", "show", reference, "--json").stdout)
     assert shown["status"] == "in_progress"
     assert [e["action"] for e in shown["events"]] == ["case.created", "status.changed", "note.added"]
-    assert run(workspace, "case", "audit", reference).stdout.strip() == "Logboek intact: 3 gebeurtenissen, keten klopt."
+    assert (
+        run(workspace, "case", "audit", reference).stdout.strip()
+        == "Logboek intact: 3 gebeurtenissen, keten klopt."
+    )
 
 
 @pytest.mark.parametrize(
@@ -85,8 +128,20 @@ def test_bad_input_is_refused_with_exit_2_and_one_line(workspace, args, expected
 
 
 def test_an_invalid_email_and_an_empty_name_are_refused(workspace):
-    result = run(workspace, "case", "new", "--name", " ", "--email", "geen-adres", "--received", "2026-11-01",
-                 "--type", "access", check=False)
+    result = run(
+        workspace,
+        "case",
+        "new",
+        "--name",
+        " ",
+        "--email",
+        "geen-adres",
+        "--received",
+        "2026-11-01",
+        "--type",
+        "access",
+        check=False,
+    )
     assert result.returncode == 2
     assert "naam" in result.stderr and "geen-adres" in result.stderr
 
@@ -110,8 +165,19 @@ def test_no_passphrase_and_no_terminal_says_what_to_do(workspace):
 
 
 def test_a_corrupt_case_file_is_named_and_untouched(workspace):
-    reference = run(workspace, "case", "new", "--name", "Eva Hendriks", "--email", "eva@example.nl",
-                    "--received", "2026-11-01", "--type", "rectification").stdout.strip()
+    reference = run(
+        workspace,
+        "case",
+        "new",
+        "--name",
+        "Eva Hendriks",
+        "--email",
+        "eva@example.nl",
+        "--received",
+        "2026-11-01",
+        "--type",
+        "rectification",
+    ).stdout.strip()
     path = workspace / "cases" / f"{reference}.dsrcase"
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0xFF
@@ -135,8 +201,14 @@ def test_demo_fills_a_living_workspace(tmp_path):
     cases = json.loads(run(root, "case", "list", "--json").stdout)
     assert 20 <= len(cases) <= 30
     assert {t for case in cases for t in case["types"]} == {
-        "access", "rectification", "erasure", "restriction", "portability", "objection",
-        "automated_decision", "withdraw_consent",
+        "access",
+        "rectification",
+        "erasure",
+        "restriction",
+        "portability",
+        "objection",
+        "automated_decision",
+        "withdraw_consent",
     }
     assert any(case["status"] == "closed" for case in cases)
     month_ago = (dt.date.today() - dt.timedelta(days=31)).isoformat()
@@ -145,8 +217,19 @@ def test_demo_fills_a_living_workspace(tmp_path):
 
 
 def test_destroy_leaves_a_record(workspace):
-    reference = run(workspace, "case", "new", "--name", "Sem Bos", "--email", "sem@example.nl",
-                    "--received", "2026-11-01", "--type", "erasure").stdout.strip()
+    reference = run(
+        workspace,
+        "case",
+        "new",
+        "--name",
+        "Sem Bos",
+        "--email",
+        "sem@example.nl",
+        "--received",
+        "2026-11-01",
+        "--type",
+        "erasure",
+    ).stdout.strip()
     run(workspace, "case", "destroy", reference, "--reason", "Per abuis aangemaakt")
     records = json.loads(run(workspace, "destroyed", "--json").stdout)
     assert any(r["reference"] == reference and r["reason"] == "Per abuis aangemaakt" for r in records)

@@ -16,7 +16,11 @@ def test_references_count_up_per_year_of_receipt(desk):
     first = make_case(desk, received=dt.date(2026, 1, 5))
     second = make_case(desk, received=dt.date(2026, 11, 2))
     older = make_case(desk, received=dt.date(2025, 12, 30))
-    assert (first.reference, second.reference, older.reference) == ("DSR-2026-0001", "DSR-2026-0002", "DSR-2025-0001")
+    assert (first.reference, second.reference, older.reference) == (
+        "DSR-2026-0001",
+        "DSR-2026-0002",
+        "DSR-2025-0001",
+    )
 
 
 def test_everything_is_there_after_quitting_and_starting_again(desk, workspace_dir, keychain):

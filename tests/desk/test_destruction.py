@@ -41,7 +41,9 @@ def test_an_interrupted_destruction_is_finished_at_the_next_open(desk, workspace
     summary = make_case(desk)
     # The process died right after the destruction was announced in the index.
     desk.index.begin_destruction(
-        DestructionRecord(summary.reference, summary.received, None, clock(), "Petra Jansen", "Verzoek ingetrokken")
+        DestructionRecord(
+            summary.reference, summary.received, None, clock(), "Petra Jansen", "Verzoek ingetrokken"
+        )
     )
     desk.close()
     with Desk.open(workspace_dir, keychain=keychain) as reopened:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dsr_desk.desk import Desk
-from tests.support.raw_db import index_key, raw_connection
 from tests.support.cases import make_case
+from tests.support.raw_db import index_key, raw_connection
 
 
 def test_half_built_files_are_removed(desk, workspace_dir, keychain):
@@ -15,7 +15,9 @@ def test_half_built_files_are_removed(desk, workspace_dir, keychain):
     with Desk.open(workspace_dir, keychain=keychain) as reopened:
         assert reopened.reconcile_report.leftovers_removed == 2
     assert sorted(p.name for p in workspace_dir.rglob("*") if p.is_file()) == [
-        "index.dsrdb", "keyfile.json", "settings.toml",
+        "index.dsrdb",
+        "keyfile.json",
+        "settings.toml",
     ]
 
 

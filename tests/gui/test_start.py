@@ -48,7 +48,7 @@ def test_first_run_sets_up_a_keychain_workspace_and_shows_the_recovery_key(qtbot
 
 
 def test_first_run_without_a_keychain_asks_for_a_passphrase_twice(qtbot, workspace_dir):
-    start, opened = _begin(qtbot, workspace_dir, Keychain())  # keyring's fail backend: no keychain
+    start, _opened = _begin(qtbot, workspace_dir, Keychain())  # keyring's fail backend: no keychain
     dialog = start.dialog
     qtbot.addWidget(dialog)
     assert not dialog.keys.use_keychain.isEnabled() and dialog.keys.use_passphrase.isChecked()
@@ -65,7 +65,9 @@ def test_first_run_without_a_keychain_asks_for_a_passphrase_twice(qtbot, workspa
     Desk.open(workspace_dir, passphrase=PASSPHRASE).close()
 
 
-def test_a_passphrase_workspace_asks_and_says_when_it_is_wrong(qtbot, passphrase_desk, workspace_dir, keychain):
+def test_a_passphrase_workspace_asks_and_says_when_it_is_wrong(
+    qtbot, passphrase_desk, workspace_dir, keychain
+):
     reference = make_case(passphrase_desk).reference
     passphrase_desk.close()
     start, opened = _begin(qtbot, workspace_dir, keychain)

@@ -24,8 +24,14 @@ TODAY = dt.date(2026, 11, 20)
 
 def _prepare(**changes):
     values = dict(
-        name="Jan Jansen", email="jan@example.nl", address="", received=TODAY, types=[RequestType.ACCESS],
-        channel=Channel.EMAIL, notes="", today=TODAY,
+        name="Jan Jansen",
+        email="jan@example.nl",
+        address="",
+        received=TODAY,
+        types=[RequestType.ACCESS],
+        channel=Channel.EMAIL,
+        notes="",
+        today=TODAY,
     )
     values.update(changes)
     return prepare_new_case(**values)
@@ -86,7 +92,9 @@ def test_valid_emails(email):
     assert is_valid_email(email)
 
 
-@pytest.mark.parametrize("email", ["", "jan", "jan@", "@example.nl", "jan@example", "jan@ex ample.nl", "a..b@x.nl", "a@b.c"])
+@pytest.mark.parametrize(
+    "email", ["", "jan", "jan@", "@example.nl", "jan@example", "jan@ex ample.nl", "a..b@x.nl", "a@b.c"]
+)
 def test_invalid_emails(email):
     assert not is_valid_email(email)
 

@@ -17,7 +17,9 @@ from tests.support.raw_db import raw_connection
 def _chain(n: int, reference: str = "DSR-2026-0001"):
     events, previous = [], None
     for i in range(n):
-        previous = next_event(previous, reference, f"2026-11-20T10:{i:02d}:00Z", "Petra", "note.added", {"text": f"n{i}"})
+        previous = next_event(
+            previous, reference, f"2026-11-20T10:{i:02d}:00Z", "Petra", "note.added", {"text": f"n{i}"}
+        )
         events.append(previous)
     return events
 

@@ -8,8 +8,8 @@ import shutil
 
 import pytest
 
-from dsr_desk.errors import CaseFileCorruptError, CaseKeyMissingError, WrongKeyError, WrongPassphraseError
 from dsr_desk.desk import Desk
+from dsr_desk.errors import CaseFileCorruptError, CaseKeyMissingError, WrongKeyError, WrongPassphraseError
 from dsr_desk.rules.requests import CaseStatus
 from tests.conftest import PASSPHRASE
 from tests.support.cases import make_case

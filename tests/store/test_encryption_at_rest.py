@@ -31,7 +31,9 @@ def _assert_no_canary(root) -> None:
 
 
 def test_canary_never_reaches_disk_in_plain_text(desk, workspace_dir):
-    summary = make_case(desk, name=CANARY_NAME, email=CANARY_EMAIL, notes=CANARY_NOTE, types=(RequestType.ERASURE,))
+    summary = make_case(
+        desk, name=CANARY_NAME, email=CANARY_EMAIL, notes=CANARY_NOTE, types=(RequestType.ERASURE,)
+    )
     with desk.open_case(summary.reference) as case:
         case.add_note(CANARY_NOTE + " tweede")
         case.set_status(CaseStatus.IN_PROGRESS)

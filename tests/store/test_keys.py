@@ -23,7 +23,9 @@ from tests.support.cases import make_case
 from tests.support.memory_keyring import LockedKeyring
 
 
-def test_the_keyfile_of_a_keychain_workspace_holds_no_wrapped_master_key_but_the_recovery_copy(desk, workspace_dir):
+def test_the_keyfile_of_a_keychain_workspace_holds_no_wrapped_master_key_but_the_recovery_copy(
+    desk, workspace_dir
+):
     data = json.loads((workspace_dir / "keyfile.json").read_text())
     assert data["storage"] == "keychain"
     assert "passphrase" not in data
@@ -69,7 +71,10 @@ def test_recovery_key_opens_a_workspace_whose_keychain_entry_is_gone(workspace_d
     desk.close()
     keychain.delete(desk.keyfile.workspace_id)
     recovered = Desk.open_with_recovery_key(
-        workspace_dir, recovery_key.lower().replace("-", " "), storage="passphrase", passphrase="nieuwe zin 1234"
+        workspace_dir,
+        recovery_key.lower().replace("-", " "),
+        storage="passphrase",
+        passphrase="nieuwe zin 1234",
     )
     assert [c.reference for c in recovered.list_cases()] == [reference]
     recovered.close()

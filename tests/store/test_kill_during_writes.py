@@ -23,14 +23,20 @@ KILLS = 50
 @pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
 def test_cases_survive_being_killed_mid_write(workspace_dir):
-    Desk.create(workspace_dir, organisation="Kill test", storage="passphrase", passphrase=PASSPHRASE)[0].close()
+    Desk.create(workspace_dir, organisation="Kill test", storage="passphrase", passphrase=PASSPHRASE)[
+        0
+    ].close()
     rng = random.Random(20261122)
     env = {**os.environ, "DSR_DESK_PASSPHRASE": PASSPHRASE, "PYTHONPATH": str(ROOT)}
     committed: set[str] = set()
     for round_number in range(KILLS):
         child = subprocess.Popen(
             [sys.executable, "-m", "tests.support.busy_writer", str(workspace_dir), str(round_number)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=ROOT,
         )
         assert child.stdout.readline().strip() == "open", child.stderr.read()
         # Let it run for a random number of committed changes, then kill it a random moment later.

@@ -66,4 +66,3 @@ def test_an_index_is_not_taken_for_a_case_file(tmp_path):
     path, key = _copy("index-v1.sqlcipher", tmp_path)
     with pytest.raises(CaseFileCorruptError, match="not a case file"):
         CaseFile.open(path, key, "DSR-2026-0042")
-

@@ -22,9 +22,13 @@ def main() -> None:
     print("open", flush=True)
     while True:
         summary = desk.new_case(
-            name=f"Verzoeker {rng.randrange(10**6)}", email="v@example.nl", address="Straat 1\n1234 AB Plaats",
-            received=dt.date(2026, 11, rng.randrange(1, 20)), types=[rng.choice(list(RequestType))],
-            channel=Channel.POST, notes="x" * rng.randrange(5000),
+            name=f"Verzoeker {rng.randrange(10**6)}",
+            email="v@example.nl",
+            address="Straat 1\n1234 AB Plaats",
+            received=dt.date(2026, 11, rng.randrange(1, 20)),
+            types=[rng.choice(list(RequestType))],
+            channel=Channel.POST,
+            notes="x" * rng.randrange(5000),
         )
         print("created", summary.reference, flush=True)
         with desk.open_case(summary.reference) as case:

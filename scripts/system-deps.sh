@@ -19,6 +19,9 @@ for p in libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr
          libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0; do need_pkg "$p"; done
 # PDF text and page images (pdftotext, pdftoppm)
 need_pkg poppler-utils
+# A real Secret Service (the Linux keychain) on a private D-Bus session, for the one keychain test
+need_pkg gnome-keyring
+need_pkg dbus-bin
 # 7-Zip, to open the AES-encrypted exports as a person would
 need_pkg p7zip-full
 

@@ -92,6 +92,10 @@ class InvalidTransitionError(DsrDeskError):
     key = "error.invalid_transition"
 
 
+class ClockPauseDisabledError(DsrDeskError):
+    key = "clock.pause_disabled"
+
+
 class ValidationError(DsrDeskError):
     """One or more fields of user input are wrong; `problems` says which, each in its own sentence."""
 

@@ -34,6 +34,10 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_status
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # Output piped into `head` and the like: stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except OSError as exc:
         # A full disk, a read-only folder, a missing file: the operating system's own words, one line.
         print(f"dsr-desk: {t('cli.os_error', reason=exc.strerror or type(exc).__name__)}", file=sys.stderr)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 
 from dsr_desk.cli.common import open_desk, parse_channel, parse_date, parse_types, print_json
+from dsr_desk.desk.clock import urgency_order
+from dsr_desk.rules.clock_text import days_left_text
 from dsr_desk.desk.event_text import audit_report_lines, event_detail, event_label
 from dsr_desk.i18n import format_date, format_datetime, t
 from dsr_desk.rules.case_values import parse_moment
@@ -29,15 +31,16 @@ def new(args: argparse.Namespace) -> int:
 
 def list_cases(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
-        cases = [c for c in desk.list_cases() if args.status is None or c.status.value == args.status]
+        rows = [row for row in desk.overview() if args.status is None or row.summary.status.value == args.status]
+    rows.sort(key=urgency_order)
     if args.json:
-        print_json([case.to_json() for case in cases])
+        print_json([row.to_json() for row in rows])
         return 0
-    for case in cases:
-        types = ", ".join(kind.label() for kind in case.types)
+    for row in rows:
+        case = row.summary
         print(
-            f"{case.reference}  {case.received.isoformat()}  {case.status.label():<20}  "
-            f"{case.name}  ({types})"
+            f"{case.reference}  {case.received.isoformat()}  {row.clock.due.isoformat()}  "
+            f"{days_left_text(row.clock):<40}  {case.status.label():<20}  {case.name}"
         )
     return 0
 
@@ -54,6 +57,9 @@ def show(args: argparse.Namespace) -> int:
             print(f"{t('cli.address')}: {record.requester.address.replace(chr(10), ', ')}")
         print(f"{t('cli.received')}: {format_date(record.received)} ({record.channel.label()})")
         print(f"{t('cli.requests')}: {', '.join(kind.label_with_article() for kind in record.types)}")
+        clock = case.clock()
+        print(f"{t('cli.due')}: {format_date(clock.due)} — {days_left_text(clock)}")
+        print(f"  {clock.rule()}")
         if record.notes:
             print(f"{t('cli.notes')}: {record.notes}")
         print()

@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from dsr_desk.desk.case_clock import ClockActions
+from dsr_desk.desk.clock import clock_json, facts_from_events
 from dsr_desk.errors import InvalidTransitionError, ValidationError
-from dsr_desk.rules.case_values import CaseRecord
+from dsr_desk.rules.case_values import CaseRecord, CaseSummary
 from dsr_desk.rules.intake import MAX_NOTES_LENGTH, Requester, clean_block, prepare_requester
 from dsr_desk.rules.requests import CaseStatus, RequestType, can_transition, transition_needs_reason
 from dsr_desk.store.audit import AuditEvent, AuditReport, verify_chain
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
     from dsr_desk.desk.workspace import Desk
 
 
-class Case:
+class Case(ClockActions):
     def __init__(self, desk: Desk, file: CaseFile, entry: IndexEntry | None) -> None:
         self._desk = desk
         self._file = file
@@ -50,8 +52,13 @@ class Case:
         self.audit_report = self._check_audit(self._desk.index.get(self.reference))
         return self.audit_report
 
+    def summary(self) -> CaseSummary:
+        """What the index lists of this case, including the facts its clock is computed from."""
+        return replace(self.record().summary(), clock=facts_from_events(self.events()))
+
     def to_json(self) -> dict[str, object]:
         data = self.record().to_json()
+        data.update(clock_json(self.clock()))
         data["events"] = [event.to_json() for event in self.events()]
         data["audit_ok"] = self.audit_report.ok
         return data
@@ -107,7 +114,7 @@ class Case:
         event = self._file.change(
             at=record.updated_at, actor=self._desk.actor, action=action, details=details, record=record
         )
-        self._desk.index.put(record.summary(), event.hash, event.seq)
+        self._desk.index.put(self.summary(), event.hash, event.seq)
         return event
 
     def _check_audit(self, entry: IndexEntry | None) -> AuditReport:
@@ -115,7 +122,7 @@ class Case:
         report = verify_chain(self._file.events(), self.reference, head, count)
         if report.ok and (entry is None or report.index_behind):
             # The index missed the last commit (a crash between the two writes): bring it up to date.
-            self._desk.index.put(self.record().summary(), report.head, report.count)
+            self._desk.index.put(self.summary(), report.head, report.count)
         return report
 
 

@@ -35,6 +35,15 @@ def event_detail(event: AuditEvent, lang: str | None = None) -> str:
             return str(details.get("text", ""))
         case "types.changed":
             return f"{_types(details.get('before', []), lang)} → {_types(details.get('after', []), lang)}"
+        case "clock.extended":
+            reason = t(f"clock.reason.{details.get('reason', 'other')}", lang)
+            return t("audit_detail.extended", lang, reason=reason, explanation=details.get("explanation") or "—",
+                     notify_by=_date(details.get("notify_by"), lang))
+        case "clock.extension_notified" | "clock.info_received":
+            return t("audit_detail.on", lang, date=_date(details.get("on"), lang))
+        case "clock.info_requested":
+            what = t(f"clock.information.{details.get('what', 'identity')}", lang)
+            return t("audit_detail.info_requested", lang, what=what, date=_date(details.get("on"), lang))
         case "requester.changed":
             return "; ".join(
                 t(
@@ -53,6 +62,13 @@ def audit_report_lines(report: AuditReport, lang: str | None = None) -> list[str
     lines = [t("audit.ok", lang, count=report.count)] if report.ok else []
     lines += [t(f"audit.problem.{problem.kind}", lang, seq=problem.seq) for problem in report.problems]
     return lines
+
+
+def _date(value: object, lang: str | None) -> str:
+    try:
+        return format_date(dt.date.fromisoformat(str(value)), lang)
+    except ValueError:
+        return str(value)
 
 
 def _status(code: object, lang: str | None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from dsr_desk.rules.clock import ClockFacts
 from dsr_desk.rules.intake import Requester
 from dsr_desk.rules.requests import CaseStatus, Channel, RequestType
 
@@ -23,6 +24,7 @@ class CaseSummary:
     created_at: dt.datetime
     updated_at: dt.datetime
     closed_at: dt.datetime | None = None
+    clock: ClockFacts = ClockFacts()
 
     def to_json(self) -> dict[str, object]:
         return {

@@ -7,6 +7,7 @@ older copy) and keeps the destruction records of cases that are gone.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from dsr_desk.errors import IndexCorruptError
 from dsr_desk.rules.case_values import CaseSummary, DestructionRecord, parse_moment, reference_for, stamp
+from dsr_desk.rules.clock import ClockFacts
 from dsr_desk.rules.requests import CaseStatus, Channel, RequestType
 from dsr_desk.store import index_schema as schema
 from dsr_desk.store.migrations import WrongFileKindError, upgrade
@@ -89,6 +91,7 @@ class WorkspaceIndex:
             "closed_at": stamp(summary.closed_at) if summary.closed_at else None,
             "audit_head": audit_head,
             "audit_count": audit_count,
+            "clock": json.dumps(summary.clock.to_json(), sort_keys=True),
         }
         with self._engine.begin() as conn:
             conn.execute(
@@ -169,6 +172,7 @@ def _entry(row) -> IndexEntry:
         created_at=parse_moment(row["created_at"]),
         updated_at=parse_moment(row["updated_at"]),
         closed_at=parse_moment(row["closed_at"]) if row["closed_at"] else None,
+        clock=ClockFacts.from_json(json.loads(row["clock"])),
     )
     return IndexEntry(summary, row["audit_head"], row["audit_count"])
 

@@ -40,6 +40,11 @@ MIGRATIONS = (
             )""",
         ),
     ),
+    Migration(
+        2,
+        "the clock facts of each case (extension, requests for information), so the list shows due dates",
+        sql_steps("ALTER TABLE cases ADD COLUMN clock TEXT NOT NULL DEFAULT '{}'"),
+    ),
 )
 
 metadata = MetaData()
@@ -59,6 +64,7 @@ cases = Table(
     Column("closed_at", String),
     Column("audit_head", String, nullable=False),
     Column("audit_count", Integer, nullable=False),
+    Column("clock", String, nullable=False),
 )
 
 reference_counters = Table(

@@ -5,6 +5,7 @@ Unknown keys (from a newer version) are kept on save, so downgrading never loses
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,6 +22,10 @@ class Settings:
     organisation_name: str = ""
     handler_name: str = ""
     language: str = DEFAULT_LANGUAGE
+    # The deadline clock (LEGAL.md §2): safe defaults, each a deliberate choice of the organisation.
+    pause_while_waiting: bool = False
+    good_friday: bool = True
+    extra_holidays: tuple[tuple[dt.date, str], ...] = ()
     extra: dict = field(default_factory=dict, compare=False)
 
     def with_changes(self, **changes: object) -> Settings:
@@ -32,6 +37,11 @@ class Settings:
         app = data.setdefault("app", {})
         app["language"] = self.language
         app["handler_name"] = self.handler_name
+        data.setdefault("clock", {})["pause_while_waiting"] = self.pause_while_waiting
+        holidays = data.setdefault("holidays", {})
+        holidays["country"] = "NL"
+        holidays["good_friday"] = self.good_friday
+        holidays["extra"] = [{"date": day, "name": name} for day, name in self.extra_holidays]
         return data
 
 
@@ -40,18 +50,30 @@ def load_settings(path: Path) -> Settings:
         return Settings()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        organisation, app = data.get("organisation", {}), data.get("app", {})
+        clock, holidays = data.get("clock", {}), data.get("holidays", {})
+        language = app.get("language", DEFAULT_LANGUAGE)
+        extra_days = tuple(
+            sorted((_date(item["date"]), str(item.get("name", ""))) for item in holidays.get("extra", []))
+        )
+        return Settings(
+            organisation_name=str(organisation.get("name", "")),
+            handler_name=str(app.get("handler_name", "")),
+            language=language if language in LANGUAGES else DEFAULT_LANGUAGE,
+            pause_while_waiting=bool(clock.get("pause_while_waiting", False)),
+            good_friday=bool(holidays.get("good_friday", True)),
+            extra_holidays=extra_days,
+            extra=data,
+        )
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
         raise WorkspaceCorruptError(detail=f"settings.toml: {type(exc).__name__}") from None
-    organisation = data.get("organisation", {})
-    app = data.get("app", {})
-    language = app.get("language", DEFAULT_LANGUAGE)
-    return Settings(
-        organisation_name=str(organisation.get("name", "")),
-        handler_name=str(app.get("handler_name", "")),
-        language=language if language in LANGUAGES else DEFAULT_LANGUAGE,
-        extra=data,
-    )
 
 
 def save_settings(path: Path, settings: Settings) -> None:
     atomic_write(path, tomli_w.dumps(settings.to_toml()).encode("utf-8"))
+
+
+def _date(value: object) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))

@@ -1,0 +1,110 @@
+"""The clock actions on a case: extend the term, record the extension notice, ask for and receive
+information (which pauses the clock only where the organisation has switched pausing on)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from dsr_desk.desk.clock import (
+    EXTENDED,
+    EXTENSION_NOTIFIED,
+    INFO_RECEIVED,
+    INFO_REQUESTED,
+    clock_settings,
+    facts_from_events,
+)
+from dsr_desk.errors import ClockPauseDisabledError, ValidationError
+from dsr_desk.rules.clock import (
+    ClockState,
+    ExtensionReason,
+    InformationNeeded,
+    clock_state,
+    extension_problems,
+)
+from dsr_desk.rules.intake import clean_block
+from dsr_desk.rules.requests import CaseStatus
+
+if TYPE_CHECKING:
+    from dsr_desk.desk.case import Case
+
+
+class ClockActions:
+    """Mixed into Case; relies on its record(), events(), _write() and _desk."""
+
+    def clock(self: Case) -> ClockState:
+        record = self.record()
+        closed_on = record.closed_at.astimezone().date() if record.closed_at else None
+        settings = clock_settings(self._desk.settings)
+        return clock_state(
+            record.received, facts_from_events(self.events()), settings, self._desk.today(), closed_on
+        )
+
+    def extend(self: Case, reason: ExtensionReason, explanation: str = "") -> ClockState:
+        explanation = clean_block(explanation)
+        before = self.clock()
+        problems = extension_problems(before, reason, explanation)
+        if problems:
+            raise ValidationError(problems)
+        today = self._desk.today()
+        record = self.record()
+        details = {
+            "on": today.isoformat(),
+            "reason": reason.value,
+            "explanation": explanation,
+            "first_due": before.first.due.isoformat(),
+            "notify_by": before.first.due.isoformat(),
+        }
+        self._write(replace(record, updated_at=self._desk.now()), EXTENDED, details)
+        return self.clock()
+
+    def record_extension_notice(self: Case, on: dt.date | None = None) -> None:
+        """The person was told of the extension and its reasons (by letter, e-mail, phone) on `on`."""
+        if self.clock().facts.extension is None:
+            raise ValidationError([("extension", "clock.no_extension", {})])
+        on = self._checked_date(on)
+        self._write(
+            replace(self.record(), updated_at=self._desk.now()), EXTENSION_NOTIFIED, {"on": on.isoformat()}
+        )
+
+    def request_information(
+        self: Case, what: InformationNeeded, on: dt.date | None = None, note: str = ""
+    ) -> None:
+        """Records that identity information or a clarification was asked; the case waits for the requester."""
+        on = self._checked_date(on)
+        record = self.record()
+        status = CaseStatus.WAITING if record.status.is_open else record.status
+        details = {"what": what.value, "on": on.isoformat(), "status_before": record.status.value}
+        if note := clean_block(note):
+            details["note"] = note
+        self._write(replace(record, status=status, updated_at=self._desk.now()), INFO_REQUESTED, details)
+
+    def information_received(self: Case, on: dt.date | None = None) -> None:
+        if self.clock().facts.waiting_since is None:
+            raise ValidationError([("on", "clock.not_waiting", {})])
+        on = self._checked_date(on)
+        record = self.record()
+        status = CaseStatus.IN_PROGRESS if record.status is CaseStatus.WAITING else record.status
+        self._write(
+            replace(record, status=status, updated_at=self._desk.now()), INFO_RECEIVED, {"on": on.isoformat()}
+        )
+
+    def pause(self: Case, what: InformationNeeded, on: dt.date | None = None) -> None:
+        if not self._desk.settings.pause_while_waiting:
+            raise ClockPauseDisabledError()
+        self.request_information(what, on)
+
+    def resume(self: Case, on: dt.date | None = None) -> None:
+        if not self._desk.settings.pause_while_waiting:
+            raise ClockPauseDisabledError()
+        self.information_received(on)
+
+    def _checked_date(self: Case, on: dt.date | None) -> dt.date:
+        today = self._desk.today()
+        on = on or today
+        if on > today:
+            raise ValidationError([("on", "clock.date_in_future", {"date": on.isoformat()})])
+        if on < self.record().received:
+            raise ValidationError([("on", "clock.date_before_receipt", {"date": on.isoformat()})])
+        return on

@@ -67,6 +67,12 @@ def format_date(day: dt.date, lang: str | None = None) -> str:
     return t("date.long", lang, day=day.day, month=t(f"month.{day.month}", lang), year=day.year)
 
 
+def format_date_short(day: dt.date, lang: str | None = None) -> str:
+    """'5 mrt 2025' / '5 Mar 2025': for tables, where width is scarce."""
+    lang = lang or _current
+    return t("date.long", lang, day=day.day, month=t(f"month_short.{day.month}", lang), year=day.year)
+
+
 def format_date_with_weekday(day: dt.date, lang: str | None = None) -> str:
     """'woensdag 5 maart 2025' / 'Wednesday 5 March 2025'."""
     lang = lang or _current

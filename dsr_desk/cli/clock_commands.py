@@ -21,9 +21,13 @@ def due(args: argparse.Namespace) -> int:
     received = parse_date(args.received, "received")
     today = parse_date(args.today, "today") if args.today else dt.date.today()
     if received > today:
-        raise ValidationError([("received", "validation.received_in_future", {"received": received.isoformat()})])
+        raise ValidationError(
+            [("received", "validation.received_in_future", {"received": received.isoformat()})]
+        )
     if received < GDPR_APPLIES_FROM:
-        raise ValidationError([("received", "validation.received_before_gdpr", {"received": received.isoformat()})])
+        raise ValidationError(
+            [("received", "validation.received_before_gdpr", {"received": received.isoformat()})]
+        )
     holidays = DutchHolidays()
     deadline = extended_deadline(received, holidays) if args.extended else first_deadline(received, holidays)
     print(deadline.due.isoformat())
@@ -79,13 +83,17 @@ def info_received(args: argparse.Namespace) -> int:
 
 def add_clock_commands(commands, case) -> None:
     """Registers `due` on the top level and the clock commands under `case`."""
-    due_parser = commands.add_parser("due", help="the statutory due date for a receipt date (needs no workspace)")
+    due_parser = commands.add_parser(
+        "due", help="the statutory due date for a receipt date (needs no workspace)"
+    )
     due_parser.add_argument("--received", required=True, metavar="YYYY-MM-DD")
     due_parser.add_argument("--extended", action="store_true", help="the term extended by two months")
     due_parser.add_argument("--today", metavar="YYYY-MM-DD", help="also print the days left as of this day")
     due_parser.set_defaults(run=due)
 
-    extend_parser = case.add_parser("extend", help="extend the term by two months (Art. 12(3)), with the reason")
+    extend_parser = case.add_parser(
+        "extend", help="extend the term by two months (Art. 12(3)), with the reason"
+    )
     extend_parser.add_argument("reference")
     extend_parser.add_argument("--reason", required=True, help="the reason, as the requester will read it")
     extend_parser.add_argument(
@@ -93,7 +101,9 @@ def add_clock_commands(commands, case) -> None:
     )
     extend_parser.set_defaults(run=extend)
 
-    notified = case.add_parser("extension-notified", help="record that the requester was told of the extension")
+    notified = case.add_parser(
+        "extension-notified", help="record that the requester was told of the extension"
+    )
     notified.add_argument("reference")
     notified.add_argument("--on", metavar="YYYY-MM-DD", help="default: today")
     notified.set_defaults(run=extension_notified)
@@ -101,7 +111,12 @@ def add_clock_commands(commands, case) -> None:
     for name, run, pause, text in (
         ("info-requested", info_requested, False, "record that information was asked from the requester"),
         ("info-received", info_received, False, "record that the asked information came in"),
-        ("pause", info_requested, True, "ask information and pause the clock (only where the setting allows)"),
+        (
+            "pause",
+            info_requested,
+            True,
+            "ask information and pause the clock (only where the setting allows)",
+        ),
         ("resume", info_received, True, "information came in: the clock runs again"),
     ):
         sub = case.add_parser(name, help=text)

@@ -71,7 +71,7 @@ class ClockActions:
     def request_information(
         self: Case, what: InformationNeeded, on: dt.date | None = None, note: str = ""
     ) -> None:
-        """Records that identity information or a clarification was asked; the case waits for the requester."""
+        """Records that identity information or a clarification was asked; the case now waits."""
         on = self._checked_date(on)
         record = self.record()
         status = CaseStatus.WAITING if record.status.is_open else record.status

@@ -21,6 +21,7 @@ from dsr_desk.rules.clock import (
 )
 from dsr_desk.rules.clock_text import days_left_text
 from dsr_desk.rules.holidays import DutchHolidays
+from dsr_desk.rules.requests import CaseStatus
 from dsr_desk.store.audit import AuditEvent
 from dsr_desk.store.settings import Settings
 
@@ -71,6 +72,20 @@ class CaseOverview:
     def urgency(self) -> Urgency:
         return self.clock.urgency
 
+    @property
+    def filter_tags(self) -> frozenset[str]:
+        """The list filters this case belongs to: open, overdue, this_week, waiting, closed."""
+        if self.summary.status is CaseStatus.CLOSED:
+            return frozenset({"closed"})
+        tags = {"open"}
+        if self.urgency is Urgency.OVERDUE:
+            tags.add("overdue")
+        elif self.clock.due <= _end_of_week(self.clock.today):
+            tags.add("this_week")
+        if self.summary.status is CaseStatus.WAITING:
+            tags.add("waiting")
+        return frozenset(tags)
+
     def to_json(self) -> dict[str, object]:
         data = self.summary.to_json()
         data.update(clock_json(self.clock))
@@ -104,10 +119,42 @@ def overview(summary: CaseSummary, settings: ClockSettings, today: dt.date) -> C
     return CaseOverview(summary, clock_state(summary.received, summary.clock, settings, today, closed_on))
 
 
-_URGENCY_RANK = {Urgency.OVERDUE: 0, Urgency.CRITICAL: 1, Urgency.SOON: 2, Urgency.LATER: 3, Urgency.CLOSED: 4}
+_URGENCY_RANK = {
+    Urgency.OVERDUE: 0,
+    Urgency.CRITICAL: 1,
+    Urgency.SOON: 2,
+    Urgency.LATER: 3,
+    Urgency.CLOSED: 4,
+}
+
+
+def _end_of_week(day: dt.date) -> dt.date:
+    return day + dt.timedelta(days=7 - day.isoweekday())
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """What needs the handler's attention today: overdue cases and those due within 2 working days."""
+
+    overdue: tuple[str, ...]
+    due_soon: tuple[str, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.overdue or self.due_soon)
+
+
+def reminder(rows: Iterable[CaseOverview]) -> Reminder:
+    ordered = sorted(rows, key=urgency_order)
+    return Reminder(
+        overdue=tuple(r.summary.reference for r in ordered if r.urgency is Urgency.OVERDUE),
+        due_soon=tuple(r.summary.reference for r in ordered if r.urgency is Urgency.CRITICAL),
+    )
 
 
 def urgency_order(row: CaseOverview) -> tuple:
     """Most urgent first: overdue (longest overdue first), then by due date; closed cases last."""
-    return (_URGENCY_RANK[row.urgency], row.clock.due if row.urgency is not Urgency.CLOSED else dt.date.max,
-            row.summary.reference)
+    return (
+        _URGENCY_RANK[row.urgency],
+        row.clock.due if row.urgency is not Urgency.CLOSED else dt.date.max,
+        row.summary.reference,
+    )

@@ -33,9 +33,13 @@ def fill_with_demo_cases(desk: Desk, count: int = 25) -> list[str]:
         moment = dt.datetime.combine(received, dt.time(9 + rng.randrange(8), rng.randrange(60)), dt.UTC)
         with _clock_at(desk, moment):
             summary = desk.new_case(
-                name=person["name"], email=_email(person["name"]), address="\n".join(person["address"]),
-                received=received, types=[RequestType(code) for code in person["types"]],
-                channel=rng.choice(list(Channel)), notes=person["note"],
+                name=person["name"],
+                email=_email(person["name"]),
+                address="\n".join(person["address"]),
+                received=received,
+                types=[RequestType(code) for code in person["types"]],
+                channel=rng.choice(list(Channel)),
+                notes=person["note"],
             )
         references.append(summary.reference)
         with desk.open_case(summary.reference) as case:
@@ -49,7 +53,9 @@ def _play(desk: Desk, case, outcome: str, moment: dt.datetime, days_ago: int) ->
             case.set_status(CaseStatus.IN_PROGRESS)
     if outcome == "waiting":
         with _clock_at(desk, moment + dt.timedelta(days=2)):
-            case.add_note("Verzoek kwam van een onbekend adres; gevraagd een verificatiecode terug te sturen.")
+            case.add_note(
+                "Verzoek kwam van een onbekend adres; gevraagd een verificatiecode terug te sturen."
+            )
             case.request_information(InformationNeeded.IDENTITY)
     elif outcome == "extended":
         with _clock_at(desk, moment + dt.timedelta(days=20)):

@@ -37,8 +37,13 @@ def event_detail(event: AuditEvent, lang: str | None = None) -> str:
             return f"{_types(details.get('before', []), lang)} → {_types(details.get('after', []), lang)}"
         case "clock.extended":
             reason = t(f"clock.reason.{details.get('reason', 'other')}", lang)
-            return t("audit_detail.extended", lang, reason=reason, explanation=details.get("explanation") or "—",
-                     notify_by=_date(details.get("notify_by"), lang))
+            return t(
+                "audit_detail.extended",
+                lang,
+                reason=reason,
+                explanation=details.get("explanation") or "—",
+                notify_by=_date(details.get("notify_by"), lang),
+            )
         case "clock.extension_notified" | "clock.info_received":
             return t("audit_detail.on", lang, date=_date(details.get("on"), lang))
         case "clock.info_requested":

@@ -1,4 +1,4 @@
-"""Search and filter over the case list: free text over name, e-mail and reference; a status filter."""
+"""Search and filter over the case list: free text over name, e-mail and reference; a filter by state."""
 
 from __future__ import annotations
 
@@ -7,22 +7,18 @@ from enum import StrEnum
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
-from dsr_desk.gui.case_table_model import SEARCH_ROLE, SORT_ROLE, STATUS_ROLE
+from dsr_desk.gui.case_table_model import FILTER_ROLE, SEARCH_ROLE, SORT_ROLE
 
 
-class StatusFilter(StrEnum):
+class CaseFilter(StrEnum):
+    """The values match CaseOverview.filter_tags; ALL shows every case."""
+
     ALL = "all"
     OPEN = "open"
+    OVERDUE = "overdue"
+    THIS_WEEK = "this_week"
     WAITING = "waiting"
     CLOSED = "closed"
-
-    def accepts(self, status: str) -> bool:
-        match self:
-            case StatusFilter.ALL:
-                return True
-            case StatusFilter.OPEN:
-                return status != "closed"
-        return status == self.value
 
 
 def fold(text: str) -> str:
@@ -35,7 +31,7 @@ class CaseFilterModel(QSortFilterProxyModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
-        self._status = StatusFilter.ALL
+        self._filter = CaseFilter.ALL
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
 
@@ -44,14 +40,17 @@ class CaseFilterModel(QSortFilterProxyModel):
         self._words = fold(text).split()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def set_status_filter(self, status: StatusFilter) -> None:
+    def set_case_filter(self, case_filter: CaseFilter) -> None:
         self.beginFilterChange()
-        self._status = status
+        self._filter = case_filter
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         index = self.sourceModel().index(source_row, 0, source_parent)
-        if not self._status.accepts(index.data(STATUS_ROLE)):
+        if (
+            self._filter is not CaseFilter.ALL
+            and self._filter.value not in (index.data(FILTER_ROLE) or "").split()
+        ):
             return False
         haystack = fold(index.data(SEARCH_ROLE) or "")
         return all(word in haystack for word in self._words)

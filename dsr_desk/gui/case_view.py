@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -22,6 +23,8 @@ from dsr_desk.desk import Case
 from dsr_desk.desk.event_text import audit_report_lines
 from dsr_desk.errors import DsrDeskError
 from dsr_desk.gui.audit_log_model import AuditColumn, AuditLogModel
+from dsr_desk.gui.clock_dialogs import AskInformationDialog, DatedDialog, ExtendDialog
+from dsr_desk.gui.clock_panel import ClockPanel
 from dsr_desk.gui.messages import show_error
 from dsr_desk.gui.text_input_dialog import TextInputDialog
 from dsr_desk.i18n import format_date, t
@@ -69,8 +72,11 @@ class CaseView(QWidget):
         header.addWidget(self.reference)
         header.addWidget(self.status)
         header.addStretch(1)
-        for widget in (self.status_button, self.note_button, self.more_button):
-            header.addWidget(widget)
+        header.addWidget(self.more_button)
+        actions = QHBoxLayout()
+        for widget in (self.status_button, self.note_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
 
         self.name, self.email, self.address = plain_label(self), plain_label(self), plain_label(self)
         self.received, self.requests, self.notes = plain_label(self), plain_label(self), plain_label(self)
@@ -102,11 +108,19 @@ class CaseView(QWidget):
                 column, QHeaderView.ResizeMode.ResizeToContents
             )
 
+        self.clock_panel = ClockPanel(self)
+        self.clock_panel.extend_requested.connect(self.ask_extension)
+        self.clock_panel.notice_requested.connect(self.ask_notice)
+        self.clock_panel.info_requested.connect(self.ask_information)
+        self.clock_panel.info_received.connect(self.ask_information_received)
+
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addLayout(actions)
         layout.addLayout(details)
+        layout.addWidget(self.clock_panel)
         layout.addWidget(line)
         layout.addWidget(_section_label(t("gui.case.audit_log"), self, heading=True))
         layout.addWidget(self.audit_state)
@@ -141,6 +155,7 @@ class CaseView(QWidget):
         self.audit_state.style().unpolish(self.audit_state)
         self.audit_state.style().polish(self.audit_state)
         self._fill_status_menu(record.status)
+        self.clock_panel.show_clock(self.case.clock())
 
     def _fill_status_menu(self, current: CaseStatus) -> None:
         self.status_menu.clear()
@@ -184,6 +199,52 @@ class CaseView(QWidget):
         )
         dialog.accepted.connect(self._after_change)
         dialog.open()
+
+    def ask_extension(self) -> None:
+        if self.case is not None:
+            self._open_dialog(ExtendDialog(self.case.clock(), self.case.extend, self))
+
+    def ask_notice(self) -> None:
+        if self.case is not None:
+            extension = self.case.clock().facts.extension
+            earliest = extension.decided_on if extension else self.case.record().received
+            self._open_dialog(
+                DatedDialog(
+                    t("gui.clock.notified_title"),
+                    t("gui.clock.notified_intro"),
+                    self.case.clock().today,
+                    earliest,
+                    self.case.record_extension_notice,
+                    self,
+                )
+            )
+
+    def ask_information(self) -> None:
+        if self.case is not None:
+            clock = self.case.clock()
+            self._open_dialog(
+                AskInformationDialog(clock.today, clock.received, self.case.request_information, self)
+            )
+
+    def ask_information_received(self) -> None:
+        if self.case is not None:
+            clock = self.case.clock()
+            since = clock.facts.waiting_since or clock.received
+            self._open_dialog(
+                DatedDialog(
+                    t("gui.clock.received_title"),
+                    t("gui.clock.received_intro"),
+                    clock.today,
+                    since,
+                    self.case.information_received,
+                    self,
+                )
+            )
+
+    def _open_dialog(self, dialog: QDialog) -> QDialog:
+        dialog.accepted.connect(self._after_change)
+        dialog.open()
+        return dialog
 
     def _after_change(self) -> None:
         self.refresh()

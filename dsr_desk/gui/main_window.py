@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt
+import datetime as dt
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,18 +17,22 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableView,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from dsr_desk import APP_NAME
 from dsr_desk.desk import Case, Desk
+from dsr_desk.desk.clock import reminder
 from dsr_desk.errors import DsrDeskError
-from dsr_desk.gui.case_filter_model import CaseFilterModel, StatusFilter
+from dsr_desk.gui.case_filter_model import CaseFilter, CaseFilterModel
 from dsr_desk.gui.case_table_model import REFERENCE_ROLE, CaseTableModel, Column
 from dsr_desk.gui.case_view import CaseView, plain_label
 from dsr_desk.gui.messages import show_message
 from dsr_desk.gui.new_case_dialog import NewCaseDialog
+from dsr_desk.gui.reminder_banner import ReminderBanner, TrayNotifier
 from dsr_desk.gui.settings_dialog import SettingsDialog
+from dsr_desk.gui.style import app_icon
 from dsr_desk.gui.text_input_dialog import TextInputDialog
 from dsr_desk.i18n import t
 
@@ -37,7 +43,7 @@ class MainWindow(QMainWindow):
         self.desk = desk
         self.open_case: Case | None = None
         self.setWindowTitle(_title(desk))
-        self.resize(1280, 780)
+        self.resize(1400, 860)
 
         self.model = CaseTableModel(self)
         self.proxy = CaseFilterModel(self)
@@ -57,7 +63,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.TYPES, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.table.sortByColumn(Column.RECEIVED, Qt.SortOrder.DescendingOrder)
+        self.table.sortByColumn(Column.DAYS_LEFT, Qt.SortOrder.AscendingOrder)  # most urgent first
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.case_view = CaseView(self)
@@ -77,14 +83,31 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([700, 580])
-        self.setCentralWidget(splitter)
+        splitter.setSizes([820, 560])
+        self.banner = ReminderBanner(self)
+        self.banner.show_requested.connect(self.show_urgent)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self.setWindowIcon(app_icon())
+        self.tray = TrayNotifier(app_icon(), self)
+        self.reminded_on: dt.date | None = None
+        # Once a day while open: the hourly check notices a new day (and a laptop waking up).
+        self.reminder_timer = QTimer(self)
+        self.reminder_timer.setInterval(60 * 60 * 1000)
+        self.reminder_timer.timeout.connect(self.check_reminders)
+        self.reminder_timer.start()
         self._build_toolbar()
         self._build_menus()
         self.count_label = QLabel(self)
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(QLabel(t("gui.main.workspace", path=str(desk.paths.root)), self))
         self.refresh_cases()
+        self.check_reminders()
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(t("gui.main.toolbar"), self)
@@ -105,10 +128,10 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(self.proxy.set_search_text)
         toolbar.addWidget(self.search)
         self.status_filter = QComboBox(self)
-        for option in StatusFilter:
+        for option in CaseFilter:
             self.status_filter.addItem(t(f"gui.filter.{option.value}"), option.value)
         self.status_filter.currentIndexChanged.connect(
-            lambda: self.proxy.set_status_filter(StatusFilter(self.status_filter.currentData()))
+            lambda: self.proxy.set_case_filter(CaseFilter(self.status_filter.currentData()))
         )
         toolbar.addWidget(self.status_filter)
         self.addToolBar(toolbar)
@@ -130,7 +153,7 @@ class MainWindow(QMainWindow):
 
     def refresh_cases(self, select: str | None = None) -> None:
         current = select or (self.open_case.reference if self.open_case else None)
-        self.model.set_cases(self.desk.list_cases())
+        self.model.set_rows(self.desk.overview())
         self.count_label.setText(t("gui.main.count", count=self.model.rowCount()))
         if current:
             self.select_case(current)
@@ -143,6 +166,26 @@ class MainWindow(QMainWindow):
         if index.isValid():
             self.table.selectRow(index.row())
             self.table.scrollTo(index)
+
+    def check_reminders(self) -> None:
+        """On start and each new day: the overdue cases and those due within 2 working days."""
+        today = self.desk.today()
+        if self.reminded_on == today:
+            return
+        self.reminded_on = today
+        self.refresh_cases()
+        due = reminder(self.desk.overview())
+        self.banner.show_reminder(due)
+        self.tray.notify(due)
+
+    def show_urgent(self) -> None:
+        self.search.clear()
+        self.set_filter(
+            CaseFilter.OVERDUE if reminder(self.desk.overview()).overdue else CaseFilter.THIS_WEEK
+        )
+
+    def set_filter(self, case_filter: CaseFilter) -> None:
+        self.status_filter.setCurrentIndex(self.status_filter.findData(case_filter.value))
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -208,9 +251,14 @@ class MainWindow(QMainWindow):
 
     def show_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.desk, self)
-        dialog.accepted.connect(lambda: self.setWindowTitle(_title(self.desk)))
+        dialog.accepted.connect(self._settings_saved)
         dialog.open()
         return dialog
+
+    def _settings_saved(self) -> None:
+        self.setWindowTitle(_title(self.desk))
+        self.refresh_cases()  # holiday and pause settings move due dates
+        self.case_view.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._close_open_case()

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+from functools import cache
+
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
+
+from dsr_desk.resources import resource_path
 
 ACCENT = "#1f5f8b"
 
@@ -32,6 +36,14 @@ QToolButton#primaryAction {{
 }}
 QToolButton#primaryAction:hover {{ background: #2a72a6; }}
 *[invalid="true"] {{ border: 1px solid #d2402f; border-radius: 3px; }}
+QFrame#reminderBanner {{ background: #fff4d6; border-bottom: 1px solid #e8cf8a; }}
+QFrame#clockPanel {{ background: #f1f5f9; border: 1px solid #d5dde4; border-radius: 6px; }}
+QLabel#clockDue {{ font-size: 15px; font-weight: 600; }}
+QLabel#clockUrgency[urgency="overdue"] {{ color: #8a1c12; font-weight: 600; }}
+QLabel#clockUrgency[urgency="critical"] {{ color: #7a3d00; font-weight: 600; }}
+QLabel#clockUrgency[urgency="soon"] {{ color: #6b5300; font-weight: 600; }}
+QLabel#clockUrgency[urgency="later"] {{ color: #22662f; }}
+QLabel#clockWarning {{ color: #8a1c12; font-weight: 600; }}
 QTableView#caseTable {{ selection-background-color: #d7e6f3; selection-color: black; }}
 """
 
@@ -45,3 +57,8 @@ def apply_style(app: QApplication) -> None:
     palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
     app.setPalette(palette)
     app.setStyleSheet(STYLESHEET)
+
+
+@cache
+def app_icon() -> QIcon:
+    return QIcon(str(resource_path("icons", "dsr-desk.svg")))

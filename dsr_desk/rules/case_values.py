@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dsr_desk.rules.clock import ClockFacts
 from dsr_desk.rules.intake import Requester
@@ -24,7 +24,7 @@ class CaseSummary:
     created_at: dt.datetime
     updated_at: dt.datetime
     closed_at: dt.datetime | None = None
-    clock: ClockFacts = ClockFacts()
+    clock: ClockFacts = field(default_factory=ClockFacts)
 
     def to_json(self) -> dict[str, object]:
         return {

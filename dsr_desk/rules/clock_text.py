@@ -40,3 +40,29 @@ def days_left_text(state: ClockState, lang: str | None = None) -> str:
 
 def _unit(count: int, unit: str, lang: str | None) -> str:
     return t(f"clock.unit.{unit}_{'one' if abs(count) == 1 else 'many'}", lang)
+
+
+def days_left_short(state: ClockState, lang: str | None = None) -> str:
+    """The table's form: 'Verlopen · 13 dagen', 'Dringend · 1 werkdag', 'Afgesloten'."""
+    urgency = state.urgency
+    label = urgency_label(urgency, lang)
+    if urgency is Urgency.CLOSED:
+        return t("clock.short_closed_on_time" if state.answered_on_time else "clock.short_closed_late", lang)
+    calendar_days, working_days = state.calendar_days_left or 0, state.working_days_left or 0
+    if urgency is Urgency.OVERDUE:
+        return t(
+            "clock.short_overdue",
+            lang,
+            label=label,
+            days=-calendar_days,
+            unit=_unit(-calendar_days, "day", lang),
+        )
+    if calendar_days == 0:
+        return t("clock.short_today", lang, label=label)
+    return t(
+        "clock.short_left",
+        lang,
+        label=label,
+        working=working_days,
+        unit=_unit(working_days, "working_day", lang),
+    )

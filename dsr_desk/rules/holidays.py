@@ -39,7 +39,7 @@ def easter_sunday(year: int) -> dt.date:
 
 
 def kings_day(year: int) -> dt.date:
-    """Koningsdag: 27 April, or the 26th when the 27th is a Sunday (before 2014: Koninginnedag, 30 April / 29th)."""
+    """Koningsdag: 27 April, or the 26th when the 27th is a Sunday (to 2013 Koninginnedag: 30 or 29 April)."""
     day = dt.date(year, 4, 27) if year >= 2014 else dt.date(year, 4, 30)
     return day - dt.timedelta(days=1) if day.isoweekday() == 7 else day
 

@@ -108,6 +108,9 @@ def test_the_overview_sorts_most_urgent_first(desk):
     urgent = make_case(desk, name="Dringend", received=dt.date(2026, 10, 22))
     rows = sorted(desk.overview(), key=urgency_order)
     assert [r.summary.reference for r in rows] == [
-        overdue.reference, urgent.reference, later.reference, closed.reference,
+        overdue.reference,
+        urgent.reference,
+        later.reference,
+        closed.reference,
     ]
     assert [r.urgency for r in rows] == [Urgency.OVERDUE, Urgency.CRITICAL, Urgency.LATER, Urgency.CLOSED]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from dsr_desk.gui.case_table_model import Column
 from dsr_desk.rules.requests import CaseStatus
 from tests.support.cases import make_case
 
@@ -36,7 +37,7 @@ def test_changing_status_is_logged_and_refreshes_the_list(qtbot, window, desk):
     assert view.audit_model.index(0, 3).data() == "Nieuw → Wacht op verzoeker"
     assert desk.list_cases()[0].status is CaseStatus.WAITING
     row = window.model.row_of(summary.reference)
-    assert window.model.index(row, 4).data() == "Wacht op verzoeker"
+    assert window.model.index(row, Column.STATUS).data() == "Wacht op verzoeker"
 
 
 def test_reopening_asks_for_a_reason(qtbot, window, desk):

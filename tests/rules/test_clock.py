@@ -25,8 +25,8 @@ DUE = dt.date(2026, 12, 2)
 PAUSING = ClockSettings(pause_while_waiting=True)
 
 
-def _state(today, facts=ClockFacts(), settings=ClockSettings(), closed_on=None):
-    return clock_state(RECEIVED, facts, settings, today, closed_on)
+def _state(today, facts=None, settings=None, closed_on=None):
+    return clock_state(RECEIVED, facts or ClockFacts(), settings or ClockSettings(), today, closed_on)
 
 
 def _kinds(problems):
@@ -54,12 +54,16 @@ def test_an_extension_is_allowed_until_the_first_due_date_and_needs_a_reason():
     assert extension_problems(_state(DUE), ExtensionReason.COMPLEXITY, "") == []
     late = extension_problems(_state(DUE + dt.timedelta(days=1)), ExtensionReason.COMPLEXITY, "veel werk")
     assert _kinds(late) == ["clock.extension_too_late"]
-    assert _kinds(extension_problems(_state(DUE), ExtensionReason.OTHER, " ")) == ["clock.extension_needs_reason"]
+    assert _kinds(extension_problems(_state(DUE), ExtensionReason.OTHER, " ")) == [
+        "clock.extension_needs_reason"
+    ]
 
 
 def test_a_second_extension_is_refused():
     facts = ClockFacts(extension=Extension(dt.date(2026, 11, 10), ExtensionReason.COMPLEXITY, ""))
-    problems = extension_problems(_state(dt.date(2026, 11, 12), facts), ExtensionReason.NUMBER_OF_REQUESTS, "x")
+    problems = extension_problems(
+        _state(dt.date(2026, 11, 12), facts), ExtensionReason.NUMBER_OF_REQUESTS, "x"
+    )
     assert _kinds(problems) == ["clock.second_extension"]
 
 
@@ -74,14 +78,18 @@ def test_an_extension_notice_after_the_first_term_is_late():
     extension = Extension(dt.date(2026, 11, 10), ExtensionReason.COMPLEXITY, "")
     assert not _state(DUE, ClockFacts(extension=extension)).extension_notice_late
     assert _state(DUE + dt.timedelta(days=1), ClockFacts(extension=extension)).extension_notice_late
-    told_late = Extension(dt.date(2026, 11, 10), ExtensionReason.COMPLEXITY, "", notified_on=dt.date(2026, 12, 3))
+    told_late = Extension(
+        dt.date(2026, 11, 10), ExtensionReason.COMPLEXITY, "", notified_on=dt.date(2026, 12, 3)
+    )
     assert _state(dt.date(2026, 12, 10), ClockFacts(extension=told_late)).extension_notice_late
     told = Extension(dt.date(2026, 11, 10), ExtensionReason.COMPLEXITY, "", notified_on=dt.date(2026, 11, 11))
     assert not _state(dt.date(2026, 12, 10), ClockFacts(extension=told)).extension_notice_late
 
 
 def test_waiting_does_not_pause_the_clock_by_default():
-    facts = ClockFacts(information_requests=(InformationRequest(InformationNeeded.IDENTITY, dt.date(2026, 11, 5)),))
+    facts = ClockFacts(
+        information_requests=(InformationRequest(InformationNeeded.IDENTITY, dt.date(2026, 11, 5)),)
+    )
     assert _state(dt.date(2026, 11, 20), facts).due == DUE
     assert facts.waiting_since == dt.date(2026, 11, 5)
 
@@ -119,8 +127,11 @@ def test_clock_facts_round_trip_through_json():
 )
 def test_pausing_never_makes_any_due_date_earlier(received, waits):
     requests = tuple(
-        InformationRequest(InformationNeeded.IDENTITY, received + dt.timedelta(days=start),
-                           received + dt.timedelta(days=start + length))
+        InformationRequest(
+            InformationNeeded.IDENTITY,
+            received + dt.timedelta(days=start),
+            received + dt.timedelta(days=start + length),
+        )
         for start, length in waits
     )
     facts = ClockFacts(Extension(received, ExtensionReason.COMPLEXITY, ""), requests)

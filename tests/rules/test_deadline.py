@@ -50,7 +50,7 @@ def test_example_sat_31_january_2026_extended_the_earlier_reading():
     assert deadline.due == dt.date(2026, 4, 28)  # Tuesday
 
 
-# -- the rule as a sentence -------------------------------------------------------------------------------------
+# -- the rule as a sentence ----------------------------------------------------------------------------------
 
 
 def test_the_rule_is_spelled_out_as_the_issue_asks():
@@ -60,7 +60,9 @@ def test_the_rule_is_spelled_out_as_the_issue_asks():
         "Saturday and 1 March is a Sunday, so the term ends on Monday 2 March 2026."
     )
     dutch = explain(first_deadline(dt.date(2026, 11, 25), NL), NL, "nl")
-    assert "25 december is Eerste Kerstdag, 26 december is Tweede Kerstdag en 27 december is een zondag" in dutch
+    assert (
+        "25 december is Eerste Kerstdag, 26 december is Tweede Kerstdag en 27 december is een zondag" in dutch
+    )
     assert dutch.endswith("maandag 28 december 2026.")
 
 
@@ -69,7 +71,7 @@ def test_the_extended_rule_names_both_readings():
     assert "30 april 2026" in text and "28 april 2026" in text and "dinsdag 28 april 2026" in text
 
 
-# -- building blocks --------------------------------------------------------------------------------------------
+# -- building blocks -----------------------------------------------------------------------------------------
 
 
 def test_add_months_clamps_to_the_last_day():
@@ -91,7 +93,7 @@ def test_pausing_adds_days_before_the_shift():
     assert deadline.unshifted == dt.date(2026, 12, 7) and deadline.due == dt.date(2026, 12, 7)
 
 
-# -- properties over any receipt date 2000-2100 --------------------------------------------------------------------
+# -- properties over any receipt date 2000-2100 --------------------------------------------------------------
 
 
 @given(receipt_dates)

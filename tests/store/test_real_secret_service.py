@@ -38,7 +38,11 @@ def test_a_workspace_kept_in_a_real_secret_service_opens_in_a_new_process(tmp_pa
     env.update(PY=sys.executable, WS=str(workspace), HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"))
     result = subprocess.run(
         ["dbus-run-session", "--", "sh", "-c", SCRIPT],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()

@@ -1,0 +1,137 @@
+"""The clock's small forms: extending the term (with the reason the requester will read), and dating
+a request for information, its answer, or the extension notice."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dsr_desk.errors import DsrDeskError, ValidationError
+from dsr_desk.gui.forms import ProblemBanner
+from dsr_desk.i18n import format_date, t
+from dsr_desk.rules.clock import ClockState, ExtensionReason, InformationNeeded
+
+
+class ClockDialog(QDialog):
+    """A form whose values go to `submit`, which may refuse them; the refusal is shown, the form stays."""
+
+    def __init__(self, title: str, intro: str, action: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(480)
+        self.banner = ProblemBanner(self)
+        explanation = QLabel(intro, self)
+        explanation.setWordWrap(True)
+        self.form = QFormLayout()
+        buttons = QDialogButtonBox(self)
+        self.ok_button = buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(t("gui.cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(explanation)
+        layout.addLayout(self.form)
+        layout.addWidget(buttons)
+        self.submit: Callable[[], object] = lambda: None
+
+    def _accept(self) -> None:
+        try:
+            self.submit()
+        except ValidationError as error:
+            self.banner.show_problems(error.problem_messages())
+            return
+        except DsrDeskError as error:
+            self.banner.show_problems([error.message()])
+            return
+        self.accept()
+
+
+def date_edit(parent: QWidget, today: dt.date, earliest: dt.date) -> QDateEdit:
+    edit = QDateEdit(QDate(today.year, today.month, today.day), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMMM yyyy")
+    edit.setMaximumDate(QDate(today.year, today.month, today.day))
+    edit.setMinimumDate(QDate(earliest.year, earliest.month, earliest.day))
+    return edit
+
+
+class ExtendDialog(ClockDialog):
+    def __init__(
+        self, state: ClockState, extend: Callable[[ExtensionReason, str], object], parent: QWidget
+    ) -> None:
+        super().__init__(
+            t("gui.clock.extend_title"),
+            t("gui.clock.extend_intro", first=format_date(state.first.due)),
+            t("gui.clock.extend_action"),
+            parent,
+        )
+        self.reason = QComboBox(self)
+        for reason in ExtensionReason:
+            self.reason.addItem(t(f"clock.reason.{reason.value}"), reason.value)
+        self.explanation = QPlainTextEdit(self)
+        self.explanation.setFixedHeight(90)
+        self.explanation.setTabChangesFocus(True)
+        self.explanation.setPlaceholderText(t("gui.clock.explanation_placeholder"))
+        self.form.addRow(t("gui.clock.reason"), self.reason)
+        self.form.addRow(t("gui.clock.explanation"), self.explanation)
+        self.submit = lambda: extend(
+            ExtensionReason(self.reason.currentData()), self.explanation.toPlainText()
+        )
+
+
+class AskInformationDialog(ClockDialog):
+    def __init__(
+        self,
+        today: dt.date,
+        received: dt.date,
+        ask: Callable[[InformationNeeded, dt.date, str], object],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(
+            t("gui.clock.ask_title"), t("gui.clock.ask_intro"), t("gui.clock.ask_action"), parent
+        )
+        self.what = QComboBox(self)
+        for what in InformationNeeded:
+            self.what.addItem(t(f"clock.information.{what.value}"), what.value)
+        self.on = date_edit(self, today, received)
+        self.note = QPlainTextEdit(self)
+        self.note.setFixedHeight(70)
+        self.note.setTabChangesFocus(True)
+        self.form.addRow(t("gui.clock.what"), self.what)
+        self.form.addRow(t("gui.clock.asked_on"), self.on)
+        self.form.addRow(t("gui.clock.note"), self.note)
+        self.submit = lambda: ask(
+            InformationNeeded(self.what.currentData()), self.on.date().toPython(), self.note.toPlainText()
+        )
+
+
+class DatedDialog(ClockDialog):
+    """'It happened on ...': information received, the extension notified."""
+
+    def __init__(
+        self,
+        title: str,
+        intro: str,
+        today: dt.date,
+        earliest: dt.date,
+        record: Callable[[dt.date], object],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(title, intro, t("gui.clock.record"), parent)
+        self.on = date_edit(self, today, earliest)
+        self.form.addRow(t("gui.clock.on"), self.on)
+        self.submit = lambda: record(self.on.date().toPython())

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -23,7 +22,6 @@ from dsr_desk.desk import Case
 from dsr_desk.desk.event_text import audit_report_lines
 from dsr_desk.errors import DsrDeskError
 from dsr_desk.gui.audit_log_model import AuditColumn, AuditLogModel
-from dsr_desk.gui.clock_dialogs import AskInformationDialog, DatedDialog, ExtendDialog
 from dsr_desk.gui.clock_panel import ClockPanel
 from dsr_desk.gui.messages import show_error
 from dsr_desk.gui.text_input_dialog import TextInputDialog
@@ -109,10 +107,7 @@ class CaseView(QWidget):
             )
 
         self.clock_panel = ClockPanel(self)
-        self.clock_panel.extend_requested.connect(self.ask_extension)
-        self.clock_panel.notice_requested.connect(self.ask_notice)
-        self.clock_panel.info_requested.connect(self.ask_information)
-        self.clock_panel.info_received.connect(self.ask_information_received)
+        self.clock_panel.changed.connect(self._after_change)
 
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
@@ -155,7 +150,7 @@ class CaseView(QWidget):
         self.audit_state.style().unpolish(self.audit_state)
         self.audit_state.style().polish(self.audit_state)
         self._fill_status_menu(record.status)
-        self.clock_panel.show_clock(self.case.clock())
+        self.clock_panel.show_case(self.case)
 
     def _fill_status_menu(self, current: CaseStatus) -> None:
         self.status_menu.clear()
@@ -199,52 +194,6 @@ class CaseView(QWidget):
         )
         dialog.accepted.connect(self._after_change)
         dialog.open()
-
-    def ask_extension(self) -> None:
-        if self.case is not None:
-            self._open_dialog(ExtendDialog(self.case.clock(), self.case.extend, self))
-
-    def ask_notice(self) -> None:
-        if self.case is not None:
-            extension = self.case.clock().facts.extension
-            earliest = extension.decided_on if extension else self.case.record().received
-            self._open_dialog(
-                DatedDialog(
-                    t("gui.clock.notified_title"),
-                    t("gui.clock.notified_intro"),
-                    self.case.clock().today,
-                    earliest,
-                    self.case.record_extension_notice,
-                    self,
-                )
-            )
-
-    def ask_information(self) -> None:
-        if self.case is not None:
-            clock = self.case.clock()
-            self._open_dialog(
-                AskInformationDialog(clock.today, clock.received, self.case.request_information, self)
-            )
-
-    def ask_information_received(self) -> None:
-        if self.case is not None:
-            clock = self.case.clock()
-            since = clock.facts.waiting_since or clock.received
-            self._open_dialog(
-                DatedDialog(
-                    t("gui.clock.received_title"),
-                    t("gui.clock.received_intro"),
-                    clock.today,
-                    since,
-                    self.case.information_received,
-                    self,
-                )
-            )
-
-    def _open_dialog(self, dialog: QDialog) -> QDialog:
-        dialog.accepted.connect(self._after_change)
-        dialog.open()
-        return dialog
 
     def _after_change(self) -> None:
         self.refresh()

@@ -4,8 +4,10 @@ actions that move it (extend, ask for information, information received, extensi
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from dsr_desk.desk import Case
+from dsr_desk.gui.clock_dialogs import AskInformationDialog, DatedDialog, ExtendDialog
 from dsr_desk.i18n import format_date, format_date_with_weekday, t
 from dsr_desk.rules.clock import ClockState
 from dsr_desk.rules.clock_text import days_left_text
@@ -21,10 +23,7 @@ def _label(parent: QWidget, name: str = "", wrap: bool = True) -> QLabel:
 
 
 class ClockPanel(QFrame):
-    extend_requested = Signal()
-    notice_requested = Signal()
-    info_requested = Signal()
-    info_received = Signal()
+    changed = Signal()  # a clock action was recorded
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,13 +38,11 @@ class ClockPanel(QFrame):
         self.notice_button = QPushButton(t("gui.clock.notified"), self)
         self.ask_button = QPushButton(t("gui.clock.ask"), self)
         self.received_button = QPushButton(t("gui.clock.received"), self)
-        for button, signal in (
-            (self.extend_button, self.extend_requested),
-            (self.notice_button, self.notice_requested),
-            (self.ask_button, self.info_requested),
-            (self.received_button, self.info_received),
-        ):
-            button.clicked.connect(signal.emit)
+        self.case: Case | None = None
+        self.extend_button.clicked.connect(self.ask_extension)
+        self.notice_button.clicked.connect(self.ask_notice)
+        self.ask_button.clicked.connect(self.ask_information)
+        self.received_button.clicked.connect(self.ask_information_received)
         top = QHBoxLayout()
         top.addWidget(self.due)
         top.addSpacing(12)
@@ -61,6 +58,61 @@ class ClockPanel(QFrame):
         for widget in (self.dates, self.rule, self.history, self.warning):
             layout.addWidget(widget)
         layout.addLayout(buttons)
+
+    def show_case(self, case: Case) -> None:
+        self.case = case
+        self.show_clock(case.clock())
+
+    def ask_extension(self) -> QDialog | None:
+        if self.case is None:
+            return None
+        return self._open(ExtendDialog(self.case.clock(), self.case.extend, self))
+
+    def ask_notice(self) -> QDialog | None:
+        if self.case is None:
+            return None
+        clock = self.case.clock()
+        extension = clock.facts.extension
+        earliest = extension.decided_on if extension else clock.received
+        return self._open(
+            DatedDialog(
+                t("gui.clock.notified_title"),
+                t("gui.clock.notified_intro"),
+                clock.today,
+                earliest,
+                self.case.record_extension_notice,
+                self,
+            )
+        )
+
+    def ask_information(self) -> QDialog | None:
+        if self.case is None:
+            return None
+        clock = self.case.clock()
+        return self._open(
+            AskInformationDialog(clock.today, clock.received, self.case.request_information, self)
+        )
+
+    def ask_information_received(self) -> QDialog | None:
+        if self.case is None:
+            return None
+        clock = self.case.clock()
+        since = clock.facts.waiting_since or clock.received
+        return self._open(
+            DatedDialog(
+                t("gui.clock.received_title"),
+                t("gui.clock.received_intro"),
+                clock.today,
+                since,
+                self.case.information_received,
+                self,
+            )
+        )
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        dialog.accepted.connect(self.changed.emit)
+        dialog.open()
+        return dialog
 
     def show_clock(self, state: ClockState) -> None:
         self.due.setText(t("gui.clock.due", date=format_date_with_weekday(state.due)))

@@ -8,14 +8,12 @@ from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -25,8 +23,9 @@ from dsr_desk import APP_NAME
 from dsr_desk.desk import Case, Desk
 from dsr_desk.desk.clock import reminder
 from dsr_desk.errors import DsrDeskError
-from dsr_desk.gui.case_filter_model import CaseFilter, CaseFilterModel
-from dsr_desk.gui.case_table_model import REFERENCE_ROLE, CaseTableModel, Column
+from dsr_desk.gui.case_filter_model import CaseFilter
+from dsr_desk.gui.case_table import CaseTable
+from dsr_desk.gui.case_table_model import REFERENCE_ROLE
 from dsr_desk.gui.case_view import CaseView, plain_label
 from dsr_desk.gui.messages import show_message
 from dsr_desk.gui.new_case_dialog import NewCaseDialog
@@ -45,25 +44,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_title(desk))
         self.resize(1400, 860)
 
-        self.model = CaseTableModel(self)
-        self.proxy = CaseFilterModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView(self)
-        self.table.setObjectName("caseTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(30)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.TYPES, QHeaderView.ResizeMode.Stretch)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.table.sortByColumn(Column.DAYS_LEFT, Qt.SortOrder.AscendingOrder)  # most urgent first
+        self.table = CaseTable(self)
+        self.model, self.proxy = self.table.source, self.table.proxy
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.case_view = CaseView(self)
@@ -153,19 +135,13 @@ class MainWindow(QMainWindow):
 
     def refresh_cases(self, select: str | None = None) -> None:
         current = select or (self.open_case.reference if self.open_case else None)
-        self.model.set_rows(self.desk.overview())
+        self.table.set_rows(self.desk.overview())
         self.count_label.setText(t("gui.main.count", count=self.model.rowCount()))
         if current:
             self.select_case(current)
 
     def select_case(self, reference: str) -> None:
-        row = self.model.row_of(reference)
-        if row is None:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if index.isValid():
-            self.table.selectRow(index.row())
-            self.table.scrollTo(index)
+        self.table.select(reference)
 
     def check_reminders(self) -> None:
         """On start and each new day: the overdue cases and those due within 2 working days."""

@@ -63,6 +63,7 @@ def test_bench_unlock_and_index_of_a_thousand_cases(tmp_path):
     )
     with Desk.open(tmp_path / "ws", passphrase="bench passphrase") as reopened:
         _report("list 1000 cases from the index", _timed(reopened.list_cases, 20))
+        _report("overview: 1000 cases with their clocks", _timed(reopened.overview, 20))
 
 
 def test_bench_integrity_check_of_a_large_case_file(tmp_path):

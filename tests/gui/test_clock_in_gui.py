@@ -79,8 +79,8 @@ def test_extending_through_the_dialog_moves_the_due_date_on_screen(qtbot, window
     panel = window.case_view.clock_panel
     assert "2 december 2026" in panel.due.text()
     assert panel.extend_button.isVisible()
-    window.case_view.ask_extension()
-    dialog = window.case_view.findChild(ExtendDialog)
+    dialog = panel.ask_extension()
+    assert isinstance(dialog, ExtendDialog)
     dialog.reason.setCurrentIndex(dialog.reason.findData("other"))
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert "reden" in dialog.banner.text()  # 'other' needs the reason spelled out
@@ -98,14 +98,14 @@ def test_asking_and_receiving_information_is_recorded(qtbot, window, desk):
     summary = make_case(desk)
     _open(qtbot, window, summary.reference)
     view = window.case_view
-    view.ask_information()
-    ask = view.findChild(AskInformationDialog)
+    ask = view.clock_panel.ask_information()
+    assert isinstance(ask, AskInformationDialog)
     qtbot.mouseClick(ask.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.status.text() == "Wacht op verzoeker")
     assert "identiteitsgegevens opgevraagd" in view.clock_panel.history.text()
     assert view.clock_panel.received_button.isVisible()
-    view.ask_information_received()
-    received = [d for d in view.findChildren(DatedDialog) if d.isVisible()][-1]
+    received = view.clock_panel.ask_information_received()
+    assert isinstance(received, DatedDialog)
     qtbot.mouseClick(received.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.status.text() == "In behandeling")
     assert "informatie ontvangen" in view.clock_panel.history.text()

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from dsr_desk.errors import DsrDeskError, ValidationError
 from dsr_desk.gui.forms import ProblemBanner
-from dsr_desk.i18n import format_date, t
+from dsr_desk.i18n import format_date, format_date_with_weekday, t
+from dsr_desk.rules.deadline import extended_deadline
 from dsr_desk.rules.clock import ClockState, ExtensionReason, InformationNeeded
 
 
@@ -73,12 +74,13 @@ class ExtendDialog(ClockDialog):
     def __init__(
         self, state: ClockState, extend: Callable[[ExtensionReason, str], object], parent: QWidget
     ) -> None:
-        super().__init__(
-            t("gui.clock.extend_title"),
-            t("gui.clock.extend_intro", first=format_date(state.first.due)),
-            t("gui.clock.extend_action"),
-            parent,
+        new_due = extended_deadline(state.received, state.holidays, state.paused_days).due
+        intro = t(
+            "gui.clock.extend_intro",
+            first=format_date(state.first.due),
+            new=format_date_with_weekday(new_due),
         )
+        super().__init__(t("gui.clock.extend_title"), intro, t("gui.clock.extend_action"), parent)
         self.reason = QComboBox(self)
         for reason in ExtensionReason:
             self.reason.addItem(t(f"clock.reason.{reason.value}"), reason.value)

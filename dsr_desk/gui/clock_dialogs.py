@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from dsr_desk.errors import DsrDeskError, ValidationError
 from dsr_desk.gui.forms import ProblemBanner
 from dsr_desk.i18n import format_date, format_date_with_weekday, t
-from dsr_desk.rules.deadline import extended_deadline
 from dsr_desk.rules.clock import ClockState, ExtensionReason, InformationNeeded
+from dsr_desk.rules.deadline import extended_deadline
 
 
 class ClockDialog(QDialog):

@@ -96,6 +96,35 @@ class ClockPauseDisabledError(DsrDeskError):
     key = "clock.pause_disabled"
 
 
+class LetterIncompleteError(DsrDeskError):
+    """A letter would be legally incomplete; `problems` names each missing part."""
+
+    key = "letter.incomplete"
+
+    def __init__(self, kind: str, problems: list[tuple[str, dict[str, object]]]) -> None:
+        self.problems = problems
+        super().__init__(kind=kind)
+
+    def message(self, lang: str | None = None) -> str:
+        missing = "; ".join(t(key, lang, **fields) for key, fields in self.problems)
+        return t(self.key, lang, kind=t(f"letter.kind.{self.fields['kind']}", lang), missing=missing)
+
+
+class LetterTemplateError(DsrDeskError):
+    key = "letter.template_broken"
+
+
+class LetterTemplateIncompleteError(DsrDeskError):
+    key = "letter.template_incomplete"
+
+
+class ImageRefusedError(DsrDeskError):
+    key = "error.image_refused"
+
+    def message(self, lang: str | None = None) -> str:
+        return t(f"error.image.{self.fields['reason']}", lang, **self.fields)
+
+
 class ValidationError(DsrDeskError):
     """One or more fields of user input are wrong; `problems` says which, each in its own sentence."""
 

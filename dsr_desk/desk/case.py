@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dsr_desk.desk.case_clock import ClockActions
+from dsr_desk.desk.case_letters import LetterActions
 from dsr_desk.desk.clock import clock_json, facts_from_events
 from dsr_desk.errors import InvalidTransitionError, ValidationError
 from dsr_desk.rules.case_values import CaseRecord, CaseSummary
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from dsr_desk.desk.workspace import Desk
 
 
-class Case(ClockActions):
+class Case(ClockActions, LetterActions):
     def __init__(self, desk: Desk, file: CaseFile, entry: IndexEntry | None) -> None:
         self._desk = desk
         self._file = file

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dsr_desk.desk.workspace import Desk
 from dsr_desk.resources import resource_path
 from dsr_desk.rules.clock import ExtensionReason, InformationNeeded
+from dsr_desk.rules.letters import CONFIRMS, LetterKind, Outcome
+from dsr_desk.rules.organisation import RegisterEntry
 from dsr_desk.rules.requests import CaseStatus, Channel, RequestType
 
 
@@ -23,8 +25,20 @@ def demo_cases() -> list[dict]:
         return tomllib.load(handle)["case"]
 
 
+def demo_organisation(desk: Desk) -> None:
+    """Gives a workspace without a profile or register the demo organisation's, so letters can be made."""
+    with resource_path("demo", "organisation.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    profile = desk.settings.profile
+    if not (profile.email or profile.postal_lines or profile.signatory_name):
+        desk.update_profile(**data["profile"])
+    if not desk.settings.register:
+        desk.update_register(tuple(RegisterEntry.from_json(item) for item in data["register"]))
+
+
 def fill_with_demo_cases(desk: Desk, count: int = 25) -> list[str]:
     """Creates `count` demo cases (at most as many as the file holds) and returns their references."""
+    demo_organisation(desk)
     today = desk.today()
     rng = random.Random(today.toordinal())
     references = []
@@ -51,6 +65,9 @@ def _play(desk: Desk, case, outcome: str, moment: dt.datetime, days_ago: int) ->
     if outcome != "new":
         with _clock_at(desk, moment + dt.timedelta(days=1, hours=2)):
             case.set_status(CaseStatus.IN_PROGRESS)
+            case.record_letter(
+                LetterKind.ACKNOWLEDGEMENT, "nl", case.make_letter(LetterKind.ACKNOWLEDGEMENT, "nl")
+            )
     if outcome == "waiting":
         with _clock_at(desk, moment + dt.timedelta(days=2)):
             case.add_note(
@@ -63,8 +80,37 @@ def _play(desk: Desk, case, outcome: str, moment: dt.datetime, days_ago: int) ->
             case.record_extension_notice()
     elif outcome == "closed":
         with _clock_at(desk, moment + dt.timedelta(days=min(days_ago - 1, 20))):
+            _answer(case)
             case.add_note("Antwoord verstuurd; verzoeker heeft de ontvangst bevestigd.")
             case.set_status(CaseStatus.CLOSED)
+
+
+def _answer(case) -> None:
+    """Records what a closed demo case decided, and sends the letters that say so."""
+    types = case.record().types
+    if RequestType.ACCESS in types or RequestType.PORTABILITY in types:
+        case.set_answers(
+            register_entries=["klanten", "klantenservice"],
+            enclosed="een overzicht van uw klantgegevens, bestellingen en berichten (bijlage).",
+        )
+        case.record_letter(
+            LetterKind.ACCESS_RESPONSE, "nl", case.make_letter(LetterKind.ACCESS_RESPONSE, "nl")
+        )
+    for kind, request_type in CONFIRMS.items():
+        if request_type not in types:
+            continue
+        if request_type is RequestType.ERASURE:
+            case.record_decision(
+                request_type,
+                Outcome.PARTLY,
+                what="uw account en nieuwsbriefinschrijving.",
+                ground="17(3)(b)",
+                explanation="Facturen bewaren wij 7 jaar (art. 52 AWR).",
+                recipients_informed=["Mailchimp"],
+            )
+        else:
+            case.record_decision(request_type, Outcome.DONE, what="zoals u vroeg.", recipients_informed=[])
+        case.record_letter(kind, "nl", case.make_letter(kind, "nl"))
 
 
 def _email(name: str) -> str:

@@ -12,12 +12,11 @@ from pathlib import Path
 
 from dsr_desk.desk import unlock
 from dsr_desk.desk.case import Case
-from dsr_desk.desk.clock import CaseOverview, clock_settings, overview
+from dsr_desk.desk.clock import CaseOverview, overview
 from dsr_desk.desk.reconcile import reconcile
+from dsr_desk.desk.workspace_settings import WorkspaceSettingsActions
 from dsr_desk.errors import CaseNotFoundError, ValidationError
-from dsr_desk.i18n import LANGUAGES
 from dsr_desk.rules.case_values import CaseRecord, CaseSummary, DestructionRecord
-from dsr_desk.rules.clock import ClockSettings
 from dsr_desk.rules.intake import clean_line, prepare_new_case
 from dsr_desk.rules.requests import CaseStatus, Channel, RequestType
 from dsr_desk.rules.workspace_setup import passphrase_problems
@@ -38,7 +37,7 @@ def system_clock() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class Desk:
+class Desk(WorkspaceSettingsActions):
     def __init__(
         self, paths: WorkspacePaths, keyfile: KeyFile, master: bytes, clock: Clock = system_clock
     ) -> None:
@@ -129,20 +128,6 @@ class Desk:
     def today(self) -> dt.date:
         return self.clock().astimezone().date()
 
-    def update_settings(self, *, organisation_name: str, handler_name: str, language: str) -> None:
-        organisation_name, handler_name = clean_line(organisation_name), clean_line(handler_name)
-        if not organisation_name:
-            raise ValidationError([("organisation", "validation.organisation_empty", {})])
-        if language not in LANGUAGES:
-            raise ValueError(language)
-        changed = self.settings.with_changes(
-            organisation_name=organisation_name, handler_name=handler_name, language=language
-        )
-        save_settings(self.paths.settings, changed)
-        self.settings = changed
-
-    # -- cases -----------------------------------------------------------------------------------------------
-
     def list_cases(self) -> list[CaseSummary]:
         return [entry.summary for entry in self._index.entries()]
 
@@ -150,20 +135,6 @@ class Desk:
         """Every case with its clock as of today: what the list, the reminders and `case list` show."""
         settings, today = self.clock_settings(), self.today()
         return [overview(summary, settings, today) for summary in self.list_cases()]
-
-    def update_clock_settings(
-        self, *, pause_while_waiting: bool, good_friday: bool, extra_holidays: tuple[tuple[dt.date, str], ...]
-    ) -> None:
-        """The organisation's choices where the law leaves one (LEGAL.md §2); due dates follow at once."""
-        extra = tuple(sorted((day, clean_line(name)) for day, name in extra_holidays))
-        changed = self.settings.with_changes(
-            pause_while_waiting=pause_while_waiting, good_friday=good_friday, extra_holidays=extra
-        )
-        save_settings(self.paths.settings, changed)
-        self.settings = changed
-
-    def clock_settings(self) -> ClockSettings:
-        return clock_settings(self.settings)
 
     def new_case(
         self,

@@ -7,6 +7,7 @@ never holds a change without its history, or history without its change.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from pathlib import Path
 
@@ -122,6 +123,48 @@ class CaseFile:
                     [{"type": kind.value, "position": i} for i, kind in enumerate(record.types)],
                 )
             return self._append(conn, self._last_event(conn), stamp(at), actor, action, details)
+
+    def store_document(
+        self,
+        *,
+        kind: str,
+        subtype: str,
+        lang: str,
+        content: bytes,
+        at: dt.datetime,
+        actor: str,
+        action: str,
+        details: dict,
+    ) -> tuple[int, AuditEvent]:
+        """Keeps a document (a letter as sent) and the event that records it, in one transaction."""
+        digest = hashlib.sha256(content).hexdigest()
+        with self._engine.begin() as conn:
+            document_id = conn.execute(
+                insert(schema.documents).values(
+                    kind=kind,
+                    subtype=subtype,
+                    lang=lang,
+                    created_at=stamp(at),
+                    sha256=digest,
+                    size=len(content),
+                    content=content,
+                )
+            ).inserted_primary_key[0]
+            event_details = {**details, "document": document_id, "sha256": digest}
+            event = self._append(conn, self._last_event(conn), stamp(at), actor, action, event_details)
+        return int(document_id), event
+
+    def document(self, document_id: int) -> tuple[dict, bytes]:
+        with self._engine.connect() as conn:
+            row = (
+                conn.execute(select(schema.documents).where(schema.documents.c.id == document_id))
+                .mappings()
+                .first()
+            )
+        if row is None:
+            raise KeyError(document_id)
+        meta = {key: row[key] for key in ("id", "kind", "subtype", "lang", "created_at", "sha256", "size")}
+        return meta, bytes(row["content"])
 
     def integrity_problems(self) -> list[str]:
         return integrity_problems(self._engine)

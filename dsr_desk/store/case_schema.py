@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Integer, MetaData, String, Table, Text
+from sqlalchemy import Column, Integer, LargeBinary, MetaData, String, Table, Text
 
 from dsr_desk.store.migrations import Migration, sql_steps
 
@@ -49,6 +49,22 @@ MIGRATIONS = (
                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
         ),
     ),
+    Migration(
+        2,
+        "documents: letters as sent (PDF bytes and their SHA-256)",
+        sql_steps(
+            """CREATE TABLE documents (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL,
+                subtype TEXT NOT NULL,
+                lang TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                size INTEGER NOT NULL,
+                content BLOB NOT NULL
+            )""",
+        ),
+    ),
 )
 
 metadata = MetaData()
@@ -76,6 +92,19 @@ requests = Table(
     Column("id", Integer, primary_key=True),
     Column("type", String, nullable=False, unique=True),
     Column("position", Integer, nullable=False),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String, nullable=False),
+    Column("subtype", String, nullable=False),
+    Column("lang", String, nullable=False),
+    Column("created_at", String, nullable=False),
+    Column("sha256", String, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("content", LargeBinary, nullable=False),
 )
 
 events = Table(

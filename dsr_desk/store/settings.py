@@ -14,6 +14,8 @@ import tomli_w
 
 from dsr_desk.errors import WorkspaceCorruptError
 from dsr_desk.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from dsr_desk.rules.letter_layout import WindowPosition
+from dsr_desk.rules.organisation import OrganisationProfile, RegisterEntry
 from dsr_desk.store.atomic import atomic_write
 
 
@@ -26,14 +28,26 @@ class Settings:
     pause_while_waiting: bool = False
     good_friday: bool = True
     extra_holidays: tuple[tuple[dt.date, str], ...] = ()
+    profile: OrganisationProfile = field(default_factory=OrganisationProfile)
+    register: tuple[RegisterEntry, ...] = ()
+    window: WindowPosition = field(default_factory=WindowPosition)
     extra: dict = field(default_factory=dict, compare=False)
 
     def with_changes(self, **changes: object) -> Settings:
         return replace(self, **changes)
 
+    @property
+    def organisation(self) -> OrganisationProfile:
+        """The profile, with the organisation's name (kept in one place) filled in."""
+        return self.profile.with_changes(name=self.organisation_name)
+
     def to_toml(self) -> dict:
         data = {section: dict(values) for section, values in self.extra.items() if isinstance(values, dict)}
-        data.setdefault("organisation", {})["name"] = self.organisation_name
+        organisation = data.setdefault("organisation", {})
+        organisation.update({k: v for k, v in self.profile.to_json().items() if k != "name"})
+        organisation["name"] = self.organisation_name
+        data["register"] = [entry.to_json() for entry in self.register]
+        data["letters"] = {"window": self.window.to_json()}
         app = data.setdefault("app", {})
         app["language"] = self.language
         app["handler_name"] = self.handler_name
@@ -63,6 +77,9 @@ def load_settings(path: Path) -> Settings:
             pause_while_waiting=bool(clock.get("pause_while_waiting", False)),
             good_friday=bool(holidays.get("good_friday", True)),
             extra_holidays=extra_days,
+            profile=OrganisationProfile.from_json(organisation),
+            register=tuple(RegisterEntry.from_json(item) for item in data.get("register", [])),
+            window=WindowPosition.from_json(data.get("letters", {}).get("window", {})),
             extra=data,
         )
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:

@@ -48,6 +48,15 @@ class WorkspacePaths:
     def backups(self) -> Path:
         return self.root / "backups"
 
+    @property
+    def letter_templates(self) -> Path:
+        """The organisation's own letter templates, which replace the shipped ones where present."""
+        return self.root / "letters"
+
+    @property
+    def logo(self) -> Path:
+        return self.root / "letterhead" / "logo.png"
+
     def case_file(self, reference: str) -> Path:
         return self.cases / f"{_checked(reference)}{CASE_SUFFIX}"
 

@@ -66,3 +66,24 @@ def test_an_index_is_not_taken_for_a_case_file(tmp_path):
     path, key = _copy("index-v1.sqlcipher", tmp_path)
     with pytest.raises(CaseFileCorruptError, match="not a case file"):
         CaseFile.open(path, key, "DSR-2026-0042")
+
+
+def test_a_version_1_case_file_gains_the_documents_table_on_upgrade(tmp_path):
+    path, key = _copy("case-v1.sqlcipher", tmp_path)
+    case = CaseFile.open(path, key, "DSR-2026-0042")
+    import datetime as dt
+
+    document_id, event = case.store_document(
+        kind="letter",
+        subtype="acknowledgement",
+        lang="nl",
+        content=b"%PDF-1.4 test",
+        at=dt.datetime(2026, 3, 3, tzinfo=dt.UTC),
+        actor="Petra Jansen",
+        action="letter.sent",
+        details={},
+    )
+    meta, content = case.document(document_id)
+    assert content == b"%PDF-1.4 test" and meta["size"] == 13
+    assert event.seq == 3 and verify_chain(case.events(), "DSR-2026-0042").ok
+    case.close()

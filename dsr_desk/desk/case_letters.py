@@ -1,0 +1,160 @@
+"""The letter actions on a case: record answers and decisions, compose a letter, record it as sent."""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+from typing import TYPE_CHECKING
+
+from dsr_desk.desk.answers import (
+    ANSWERED,
+    DECIDED,
+    LETTER_SENT,
+    SentLetter,
+    decision_to_json,
+    inputs_from_events,
+    letters_from_events,
+)
+from dsr_desk.desk.clock import EXTENSION_NOTIFIED
+from dsr_desk.documents.letters.compose import compose
+from dsr_desk.documents.letters.context import LetterFacts
+from dsr_desk.documents.letters.pdf import letter_layout_for, render_letter_pdf
+from dsr_desk.errors import ValidationError
+from dsr_desk.i18n import LANGUAGES
+from dsr_desk.rules.intake import clean_block, clean_line
+from dsr_desk.rules.letters import ANSWER_FIELDS, Decision, LetterInputs, LetterKind, Outcome
+from dsr_desk.rules.requests import RequestType
+
+if TYPE_CHECKING:
+    from dsr_desk.desk.case import Case
+
+LETTER_CHANNELS = ("post", "email", "in_person")
+_BOOLEANS = {f.name for f in fields(LetterInputs) if f.type in ("bool", bool)}
+
+
+class LetterActions:
+    """Mixed into Case; relies on its record(), events(), clock(), _file, _write() and _desk."""
+
+    def letter_inputs(self: Case) -> LetterInputs:
+        return inputs_from_events(self.events())
+
+    def set_answers(self: Case, **values: object) -> None:
+        unknown = set(values) - set(ANSWER_FIELDS)
+        if unknown:
+            raise ValueError(f"unknown answers: {', '.join(sorted(unknown))}")
+        current = self.letter_inputs()
+        changes = {}
+        for name, value in values.items():
+            cleaned = _clean_answer(name, value)
+            before = getattr(current, name)
+            if cleaned != (list(before) if isinstance(before, tuple) else before):
+                changes[name] = {
+                    "before": list(before) if isinstance(before, tuple) else before,
+                    "after": cleaned,
+                }
+        if changes:
+            self._write(replace(self.record(), updated_at=self._desk.now()), ANSWERED, changes)
+
+    def record_decision(
+        self: Case,
+        request_type: RequestType,
+        outcome: Outcome,
+        *,
+        what: str = "",
+        ground: str = "",
+        explanation: str = "",
+        recipients_informed: list[str] | tuple[str, ...] | None = None,
+    ) -> Decision:
+        if request_type not in self.record().types:
+            raise ValidationError(
+                [("type", "validation.decision_type_not_requested", {"type": request_type.value})]
+            )
+        recipients = (
+            None
+            if recipients_informed is None
+            else tuple(r for r in (clean_line(item) for item in recipients_informed) if r)
+        )
+        decision = Decision(
+            request_type, outcome, clean_block(what), clean_line(ground), clean_block(explanation), recipients
+        )
+        self._write(replace(self.record(), updated_at=self._desk.now()), DECIDED, decision_to_json(decision))
+        return decision
+
+    def letter_facts(self: Case, kind: LetterKind, lang: str) -> LetterFacts:
+        if lang not in LANGUAGES:
+            raise ValidationError(
+                [("lang", "validation.unknown_language", {"lang": lang, "known": ", ".join(LANGUAGES)})]
+            )
+        settings = self._desk.settings
+        return LetterFacts(
+            kind,
+            lang,
+            self._desk.today(),
+            self.record(),
+            self.clock(),
+            settings.organisation,
+            settings.register,
+            self.letter_inputs(),
+        )
+
+    def make_letter(self: Case, kind: LetterKind, lang: str) -> bytes:
+        """The letter as a PDF in memory; raises LetterIncompleteError naming what is missing."""
+        facts = self.letter_facts(kind, lang)
+        body = compose(facts, self._desk.paths.letter_templates)
+        requester = facts.record.requester
+        layout = letter_layout_for(
+            facts.profile,
+            facts.record.reference,
+            facts.date,
+            facts.record.received,
+            requester.name,
+            requester.address,
+            requester.email,
+            lang,
+            self._desk.settings.window,
+            self._desk.logo(),
+        )
+        return render_letter_pdf(body, layout)
+
+    def record_letter(self: Case, kind: LetterKind, lang: str, pdf: bytes, channel: str = "post") -> int:
+        """Keeps the letter as sent, in the case file, with a 'letter sent' event carrying its SHA-256."""
+        if channel not in LETTER_CHANNELS:
+            raise ValidationError([("channel", "validation.unknown_letter_channel", {"channel": channel})])
+        today = self._desk.today()
+        details = {"kind": kind.value, "language": lang, "date": today.isoformat(), "channel": channel}
+        document_id, event = self._file.store_document(
+            kind="letter",
+            subtype=kind.value,
+            lang=lang,
+            content=pdf,
+            at=self._desk.now(),
+            actor=self._desk.actor,
+            action=LETTER_SENT,
+            details=details,
+        )
+        self._desk.index.put(self.summary(), event.hash, event.seq)
+        extension = self.clock().facts.extension
+        if kind is LetterKind.EXTENSION and extension is not None and extension.notified_on is None:
+            # The extension letter is the notice Art. 12(3) asks for.
+            self._write(
+                replace(self.record(), updated_at=self._desk.now()),
+                EXTENSION_NOTIFIED,
+                {"on": today.isoformat(), "by_letter": document_id},
+            )
+        return document_id
+
+    def letters(self: Case) -> list[SentLetter]:
+        return letters_from_events(self.events())
+
+    def letter_pdf(self: Case, document_id: int) -> bytes:
+        return self._file.document(document_id)[1]
+
+
+def _clean_answer(name: str, value: object) -> object:
+    if name in _BOOLEANS:
+        return bool(value)
+    if name == "register_entries":
+        items = value.split(",") if isinstance(value, str) else list(value or [])
+        return [item for item in (clean_line(str(v)) for v in items) if item]
+    if name == "refusal_article":
+        return clean_line(str(value))
+    return clean_block(str(value or ""))

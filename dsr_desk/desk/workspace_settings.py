@@ -1,0 +1,92 @@
+"""The workspace's settings as the desk changes them: general settings, the clock's choices, the
+organisation profile, the processing register, the letterhead logo and the envelope window."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from dsr_desk.desk.clock import clock_settings
+from dsr_desk.documents.images import as_png, open_image
+from dsr_desk.errors import ValidationError
+from dsr_desk.i18n import LANGUAGES
+from dsr_desk.rules.clock import ClockSettings
+from dsr_desk.rules.intake import clean_block, clean_line
+from dsr_desk.rules.letter_layout import WindowPosition
+from dsr_desk.rules.organisation import RegisterEntry
+from dsr_desk.store.atomic import atomic_write
+from dsr_desk.store.settings import Settings, save_settings
+
+if TYPE_CHECKING:
+    from dsr_desk.desk.workspace import Desk
+
+
+class WorkspaceSettingsActions:
+    """Mixed into Desk; relies on its paths and settings."""
+
+    def update_settings(self: Desk, *, organisation_name: str, handler_name: str, language: str) -> None:
+        organisation_name, handler_name = clean_line(organisation_name), clean_line(handler_name)
+        if not organisation_name:
+            raise ValidationError([("organisation", "validation.organisation_empty", {})])
+        if language not in LANGUAGES:
+            raise ValueError(language)
+        changed = self.settings.with_changes(
+            organisation_name=organisation_name, handler_name=handler_name, language=language
+        )
+        save_settings(self.paths.settings, changed)
+        self.settings = changed
+
+    # -- cases -----------------------------------------------------------------------------------------------
+
+    def update_clock_settings(
+        self, *, pause_while_waiting: bool, good_friday: bool, extra_holidays: tuple[tuple[dt.date, str], ...]
+    ) -> None:
+        """The organisation's choices where the law leaves one (LEGAL.md §2); due dates follow at once."""
+        extra = tuple(sorted((day, clean_line(name)) for day, name in extra_holidays))
+        changed = self.settings.with_changes(
+            pause_while_waiting=pause_while_waiting, good_friday=good_friday, extra_holidays=extra
+        )
+        save_settings(self.paths.settings, changed)
+        self.settings = changed
+
+    def update_profile(self: Desk, **changes: str) -> None:
+        """The organisation as its letters present it; the name stays where update_settings keeps it."""
+        cleaned = {
+            k: clean_block(v) if k == "address" else clean_line(v) for k, v in changes.items() if k != "name"
+        }
+        self._save(self.settings.with_changes(profile=self.settings.profile.with_changes(**cleaned)))
+
+    def update_register(self: Desk, entries: tuple[RegisterEntry, ...]) -> None:
+        ids = [entry.id for entry in entries]
+        if len(set(ids)) != len(ids) or not all(ids):
+            raise ValidationError([("register", "validation.register_ids", {})])
+        self._save(self.settings.with_changes(register=tuple(entries)))
+
+    def update_window(self: Desk, window: WindowPosition) -> None:
+        if problems := window.problems():
+            raise ValidationError(problems)
+        self._save(self.settings.with_changes(window=window))
+
+    def logo(self: Desk) -> bytes | None:
+        try:
+            return self.paths.logo.read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def set_logo(self: Desk, data: bytes | None) -> None:
+        """Checks the image (format, size, not a decompression bomb) and keeps it as PNG; None removes it."""
+        if data is None:
+            self.paths.logo.unlink(missing_ok=True)
+            return
+        png = as_png(
+            open_image(data, max_pixels=25_000_000, allowed=("PNG", "JPEG", "GIF", "BMP", "TIFF")), 1200
+        )
+        self.paths.logo.parent.mkdir(exist_ok=True)
+        atomic_write(self.paths.logo, png, mode=0o644)
+
+    def _save(self: Desk, settings: Settings) -> None:
+        save_settings(self.paths.settings, settings)
+        self.settings = settings
+
+    def clock_settings(self: Desk) -> ClockSettings:
+        return clock_settings(self.settings)

@@ -17,6 +17,7 @@ from dsr_desk.gui.app import prepare_application
 from dsr_desk.gui.first_run_dialog import FirstRunDialog
 from dsr_desk.gui.main_window import MainWindow
 from dsr_desk.gui.recovery_sheet_dialog import RecoverySheetDialog
+from dsr_desk.rules.letters import LetterKind
 
 
 def settle(app: QApplication) -> None:
@@ -67,8 +68,16 @@ def main(out: Path) -> None:
     extend.reject()
     settings = window.show_settings()
     settle(app)
-    settings.grab().save(str(out / "settings-dialog.png"))
+    for index, name in enumerate(("general", "organisation", "register", "letters")):
+        settings.tabs.setCurrentIndex(index)
+        settle(app)
+        settings.grab().save(str(out / f"settings-{name}.png"))
     settings.reject()
+    letter = window.case_view.letters_panel.make_letter()
+    letter.select_kind(LetterKind.ACKNOWLEDGEMENT)
+    settle(app)
+    letter.grab().save(str(out / "letter-dialog.png"))
+    letter.reject()
     dialog = window.show_new_case_dialog()
     dialog.name.setText("Ζωή Παπαδοπούλου")
     dialog.email.setText("zoe@@example")

@@ -7,6 +7,8 @@ import tomllib
 from pathlib import Path
 
 from dsr_desk.cli.common import open_desk, print_json
+from dsr_desk.documents.letters.template_check import check_templates
+from dsr_desk.documents.letters.templates import copy_defaults_to
 from dsr_desk.documents.letters.test_print import render_test_print
 from dsr_desk.errors import ValidationError
 from dsr_desk.i18n import LANGUAGES, current_language, t
@@ -102,6 +104,21 @@ def test_print(args: argparse.Namespace) -> int:
     return 0
 
 
+def templates(args: argparse.Namespace) -> int:
+    with open_desk(args) as desk:
+        folder = desk.paths.letter_templates
+        if args.action == "copy":
+            for path in copy_defaults_to(folder):
+                print(path)
+            return 0
+        problems = check_templates(folder)
+    for problem in problems:
+        print(problem)
+    if not problems:
+        print(t("gui.letters_settings.templates_ok"))
+    return 1 if problems else 0
+
+
 _BOOLEAN_ANSWERS = {"identity_needed", "export_encrypted"}
 
 
@@ -135,6 +152,12 @@ def add_letter_commands(commands, case) -> None:
     print_parser = commands.add_parser("test-print", help="a page that shows where the envelope window falls")
     print_parser.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     print_parser.set_defaults(run=test_print)
+
+    templates_parser = commands.add_parser(
+        "templates", help="copy the letter templates to adapt, or check them"
+    )
+    templates_parser.add_argument("action", choices=["copy", "check"])
+    templates_parser.set_defaults(run=templates)
 
     answer_parser = case.add_parser("answer", help="record answers letters are filled from (name=value ...)")
     answer_parser.add_argument("reference")

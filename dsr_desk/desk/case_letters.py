@@ -22,6 +22,7 @@ from dsr_desk.errors import ValidationError
 from dsr_desk.i18n import LANGUAGES
 from dsr_desk.rules.intake import clean_block, clean_line
 from dsr_desk.rules.letters import ANSWER_FIELDS, Decision, LetterInputs, LetterKind, Outcome
+from dsr_desk.rules.organisation import RegisterEntry
 from dsr_desk.rules.requests import RequestType
 
 if TYPE_CHECKING:
@@ -33,6 +34,10 @@ _BOOLEANS = {f.name for f in fields(LetterInputs) if f.type in ("bool", bool)}
 
 class LetterActions:
     """Mixed into Case; relies on its record(), events(), clock(), _file, _write() and _desk."""
+
+    def register(self: Case) -> tuple[RegisterEntry, ...]:
+        """The organisation's processing register, from which an access response picks its entries."""
+        return self._desk.settings.register
 
     def letter_inputs(self: Case) -> LetterInputs:
         return inputs_from_events(self.events())
@@ -76,7 +81,10 @@ class LetterActions:
         decision = Decision(
             request_type, outcome, clean_block(what), clean_line(ground), clean_block(explanation), recipients
         )
-        self._write(replace(self.record(), updated_at=self._desk.now()), DECIDED, decision_to_json(decision))
+        if self.letter_inputs().decisions.get(request_type) != decision:
+            self._write(
+                replace(self.record(), updated_at=self._desk.now()), DECIDED, decision_to_json(decision)
+            )
         return decision
 
     def letter_facts(self: Case, kind: LetterKind, lang: str) -> LetterFacts:

@@ -31,3 +31,12 @@ def register_fonts() -> str:
     addMapping(REGULAR, 0, 1, ITALIC)
     addMapping(REGULAR, 1, 1, BOLD)
     return REGULAR
+
+
+def missing_glyphs(text: str) -> set[str]:
+    """The characters of `text` the embedded font cannot draw (they would print as empty boxes)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    register_fonts()
+    covered = pdfmetrics.getFont(REGULAR).face.charToGlyph
+    return {c for c in text if not c.isspace() and ord(c) >= 32 and ord(c) not in covered}

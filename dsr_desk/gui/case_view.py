@@ -23,6 +23,7 @@ from dsr_desk.desk.event_text import audit_report_lines
 from dsr_desk.errors import DsrDeskError
 from dsr_desk.gui.audit_log_model import AuditColumn, AuditLogModel
 from dsr_desk.gui.clock_panel import ClockPanel
+from dsr_desk.gui.letters_panel import LettersPanel
 from dsr_desk.gui.messages import show_error
 from dsr_desk.gui.text_input_dialog import TextInputDialog
 from dsr_desk.i18n import format_date, t
@@ -108,6 +109,8 @@ class CaseView(QWidget):
 
         self.clock_panel = ClockPanel(self)
         self.clock_panel.changed.connect(self._after_change)
+        self.letters_panel = LettersPanel(self)
+        self.letters_panel.changed.connect(self._after_change)
 
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
@@ -116,6 +119,7 @@ class CaseView(QWidget):
         layout.addLayout(actions)
         layout.addLayout(details)
         layout.addWidget(self.clock_panel)
+        layout.addWidget(self.letters_panel)
         layout.addWidget(line)
         layout.addWidget(_section_label(t("gui.case.audit_log"), self, heading=True))
         layout.addWidget(self.audit_state)
@@ -151,6 +155,7 @@ class CaseView(QWidget):
         self.audit_state.style().polish(self.audit_state)
         self._fill_status_menu(record.status)
         self.clock_panel.show_case(self.case)
+        self.letters_panel.show_case(self.case)
 
     def _fill_status_menu(self, current: CaseStatus) -> None:
         self.status_menu.clear()

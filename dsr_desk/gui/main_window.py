@@ -30,7 +30,7 @@ from dsr_desk.gui.case_view import CaseView, plain_label
 from dsr_desk.gui.messages import show_message
 from dsr_desk.gui.new_case_dialog import NewCaseDialog
 from dsr_desk.gui.reminder_banner import ReminderBanner, TrayNotifier
-from dsr_desk.gui.settings_dialog import SettingsDialog
+from dsr_desk.gui.settings import SettingsDialog
 from dsr_desk.gui.style import app_icon
 from dsr_desk.gui.text_input_dialog import TextInputDialog
 from dsr_desk.i18n import t

@@ -68,7 +68,7 @@ def first_page(
         window.width_mm * mm - 6 * mm,
         window.height_mm * mm - 4 * mm,
     )
-    _reference_block(canvas, layout, body, styles, win_top - window.height_mm * mm - 10 * mm)
+    _reference_block(canvas, layout, body, styles, win_top - window.height_mm * mm - 7 * mm)
     _fold_marks(canvas)
     canvas.restoreState()
 
@@ -88,6 +88,7 @@ def _reference_block(canvas: Canvas, layout: LetterLayout, body: LetterBody, sty
         ],
         colWidths=[45 * mm, 55 * mm, 65 * mm],
     )
+    table.hAlign = "LEFT"
     table.setStyle(
         TableStyle(
             [
@@ -101,7 +102,7 @@ def _reference_block(canvas: Canvas, layout: LetterLayout, body: LetterBody, sty
         f"<b>{markup_safe(t('letter.subject', lang))}:</b> {markup_safe(body.subject)}", styles["value"]
     )
     _frame_at(
-        canvas, [table, Spacer(1, 4 * mm), subject], LEFT, top - 26 * mm, PAGE_WIDTH - LEFT - RIGHT, 26 * mm
+        canvas, [table, Spacer(1, 4 * mm), subject], LEFT, top - 20 * mm, PAGE_WIDTH - LEFT - RIGHT, 20 * mm
     )
 
 

@@ -53,7 +53,9 @@ def render_letter_pdf(body: LetterBody, layout: LetterLayout) -> bytes:
     register_fonts()
     styles = letter_styles()
     buffer = io.BytesIO()
-    first_top = layout.window.top_mm * mm + layout.window.height_mm * mm + 42 * mm
+    first_top = (
+        layout.window.top_mm * mm + layout.window.height_mm * mm + 33 * mm
+    )  # the reference block and subject fill the 33 mm below the window
     document = BaseDocTemplate(
         buffer,
         pagesize=A4,

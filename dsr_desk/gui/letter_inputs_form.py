@@ -1,0 +1,166 @@
+"""The answers one kind of letter is filled from, as a form: only the fields that kind uses."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dsr_desk.i18n import t
+from dsr_desk.rules.letters import (
+    CONFIRMS,
+    ERASURE_GROUNDS,
+    REFUSAL_ARTICLES,
+    LetterInputs,
+    LetterKind,
+    Outcome,
+)
+from dsr_desk.rules.organisation import RegisterEntry
+
+# Per kind: the answers it uses, and how each is asked ('text', 'line', 'check', 'entries', 'article').
+FIELDS: dict[LetterKind, tuple[tuple[str, str], ...]] = {
+    LetterKind.ACKNOWLEDGEMENT: (("identity_needed", "check"), ("identity_reason", "text")),
+    LetterKind.IDENTITY_REQUEST: (("identity_what", "text"), ("identity_reason", "text")),
+    LetterKind.ACCESS_RESPONSE: (("register_entries", "entries"), ("enclosed", "text")),
+    LetterKind.REFUSAL: (("refusal_article", "article"), ("refusal_reasons", "text")),
+    LetterKind.FORWARDED: (("forwarded_to", "line"), ("forwarded_reason", "text")),
+    LetterKind.EXPORT_COVER: (
+        ("export_file", "line"),
+        ("export_format", "line"),
+        ("export_encrypted", "check"),
+        ("password_channel", "line"),
+    ),
+}
+
+
+def _text_box(parent: QWidget, text: str) -> QPlainTextEdit:
+    box = QPlainTextEdit(text, parent)
+    box.setFixedHeight(64)
+    box.setTabChangesFocus(True)
+    return box
+
+
+class LetterInputsForm(QWidget):
+    def __init__(
+        self,
+        kind: LetterKind,
+        inputs: LetterInputs,
+        register: tuple[RegisterEntry, ...],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self._widgets: dict[str, QWidget] = {}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
+        for name, how in FIELDS.get(kind, ()):
+            widget = self._make(name, how, getattr(inputs, name), register)
+            self._widgets[name] = widget
+            form.addRow(t(f"gui.letter.field.{name}"), widget)
+        self.decision: dict[str, QWidget] = {}
+        if kind in CONFIRMS:
+            self._decision_fields(form, inputs, kind)
+        if kind is LetterKind.EXTENSION:
+            note = QLabel(t("gui.letter.extension_note"), self)
+            note.setWordWrap(True)
+            note.setObjectName("hint")
+            form.addRow(note)
+
+    def _make(self, name: str, how: str, value: object, register: tuple[RegisterEntry, ...]) -> QWidget:
+        if how == "check":
+            box = QCheckBox(self)
+            box.setChecked(bool(value))
+            return box
+        if how == "line":
+            return QLineEdit(str(value), self)
+        if how == "article":
+            combo = QComboBox(self)
+            combo.addItem(t("gui.letter.choose"), "")
+            for article in REFUSAL_ARTICLES:
+                combo.addItem(t(f"gui.letter.article.{article}"), article)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            return combo
+        if how == "entries":
+            entries = QListWidget(self)
+            entries.setFixedHeight(96)
+            for entry in register:
+                item = QListWidgetItem(entry.name, entries)
+                item.setData(Qt.ItemDataRole.UserRole, entry.id)
+                item.setCheckState(Qt.CheckState.Checked if entry.id in value else Qt.CheckState.Unchecked)
+            return entries
+        return _text_box(self, str(value))
+
+    def _decision_fields(self, form: QFormLayout, inputs: LetterInputs, kind: LetterKind) -> None:
+        decision = inputs.decisions.get(CONFIRMS[kind])
+        outcome = QComboBox(self)
+        for option in Outcome:
+            outcome.addItem(t(f"gui.letter.outcome.{option.value}"), option.value)
+        outcome.setCurrentIndex(outcome.findData(decision.outcome.value) if decision else 0)
+        ground = QComboBox(self)
+        ground.setEditable(kind is not LetterKind.ERASURE_CONFIRMATION)
+        ground.addItem("", "")
+        for code in ERASURE_GROUNDS if kind is LetterKind.ERASURE_CONFIRMATION else ():
+            ground.addItem(f"{code}: {t(f'letter.ground.{code}')}", code)
+        if decision and decision.ground:
+            index = ground.findData(decision.ground)
+            ground.setCurrentIndex(index) if index >= 0 else ground.setEditText(decision.ground)
+        recipients = QLineEdit("; ".join(decision.recipients_informed or ()) if decision else "", self)
+        recipients.setPlaceholderText(t("gui.letter.recipients_placeholder"))
+        no_recipients = QCheckBox(t("gui.letter.no_recipients"), self)
+        no_recipients.setChecked(bool(decision and decision.recipients_informed == ()))
+        self.decision = {
+            "outcome": outcome,
+            "what": _text_box(self, decision.what if decision else ""),
+            "ground": ground,
+            "explanation": _text_box(self, decision.explanation if decision else ""),
+            "recipients": recipients,
+            "no_recipients": no_recipients,
+        }
+        for name in ("outcome", "what", "ground", "explanation", "recipients", "no_recipients"):
+            form.addRow(t(f"gui.letter.decision.{name}"), self.decision[name])
+
+    def answers(self) -> dict[str, object]:
+        values: dict[str, object] = {}
+        for name, widget in self._widgets.items():
+            if isinstance(widget, QCheckBox):
+                values[name] = widget.isChecked()
+            elif isinstance(widget, QLineEdit):
+                values[name] = widget.text()
+            elif isinstance(widget, QComboBox):
+                values[name] = widget.currentData()
+            elif isinstance(widget, QListWidget):
+                values[name] = [
+                    widget.item(i).data(Qt.ItemDataRole.UserRole)
+                    for i in range(widget.count())
+                    if widget.item(i).checkState() == Qt.CheckState.Checked
+                ]
+            elif isinstance(widget, QPlainTextEdit):
+                values[name] = widget.toPlainText()
+        return values
+
+    def decision_values(self) -> dict[str, object] | None:
+        if not self.decision:
+            return None
+        ground = self.decision["ground"]
+        recipients = self.decision["recipients"].text()
+        none = self.decision["no_recipients"].isChecked()
+        return {
+            "outcome": Outcome(self.decision["outcome"].currentData()),
+            "what": self.decision["what"].toPlainText(),
+            "ground": ground.currentData() if ground.currentData() else ground.currentText(),
+            "explanation": self.decision["explanation"].toPlainText(),
+            "recipients_informed": [] if none else ([r for r in recipients.split(";") if r.strip()] or None),
+        }

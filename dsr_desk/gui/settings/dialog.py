@@ -1,0 +1,72 @@
+"""The settings dialog: one tab per concern; saving checks everything first and keeps what was typed."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
+
+from dsr_desk.desk import Desk
+from dsr_desk.errors import DsrDeskError, ValidationError
+from dsr_desk.gui.forms import ProblemBanner
+from dsr_desk.gui.settings.general_tab import GeneralTab
+from dsr_desk.gui.settings.letters_tab import LettersTab
+from dsr_desk.gui.settings.organisation_tab import OrganisationTab
+from dsr_desk.gui.settings.register_tab import RegisterTab
+from dsr_desk.i18n import t
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(t("gui.settings.title"))
+        self.setMinimumSize(760, 640)
+        self.banner = ProblemBanner(self)
+        self.tabs = QTabWidget(self)
+        self.general = GeneralTab(desk, self)
+        self.organisation_tab = OrganisationTab(desk, self)
+        self.register_tab = RegisterTab(desk, self)
+        self.letters_tab = LettersTab(desk, self)
+        for tab, key in (
+            (self.general, "general"),
+            (self.organisation_tab, "organisation"),
+            (self.register_tab, "register"),
+            (self.letters_tab, "letters"),
+        ):
+            self.tabs.addTab(tab, t(f"gui.settings.tab.{key}"))
+        # The general tab's controls, by the names the rest of the app and its tests use.
+        for name in (
+            "organisation",
+            "handler",
+            "language",
+            "pause",
+            "good_friday",
+            "extra_days",
+            "new_day",
+            "new_day_name",
+            "add_day_button",
+        ):
+            setattr(self, name, getattr(self.general, name))
+        buttons = QDialogButtonBox(self)
+        self.save_button = buttons.addButton(t("gui.save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(t("gui.cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+
+    def _save(self) -> None:
+        for index, tab in enumerate(
+            (self.general, self.organisation_tab, self.register_tab, self.letters_tab)
+        ):
+            try:
+                tab.save()
+            except ValidationError as error:
+                self.tabs.setCurrentIndex(index)
+                self.banner.show_problems(error.problem_messages())
+                return
+            except DsrDeskError as error:
+                self.tabs.setCurrentIndex(index)
+                self.banner.show_problems([error.message()])
+                return
+        self.accept()

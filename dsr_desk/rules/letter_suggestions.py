@@ -1,0 +1,35 @@
+"""Which letter fits the case now: the next letters a careful handler would send, in that order."""
+
+from __future__ import annotations
+
+from dsr_desk.rules.clock import ClockState, InformationNeeded
+from dsr_desk.rules.letters import CONFIRMS, LetterKind
+from dsr_desk.rules.requests import RequestType
+
+
+def suggested_letters(types: tuple[RequestType, ...], clock: ClockState, sent: set[str]) -> list[LetterKind]:
+    """Letters that fit, the most pressing first; `sent` holds the kinds already sent."""
+    out: list[LetterKind] = []
+    if LetterKind.ACKNOWLEDGEMENT.value not in sent:
+        out.append(LetterKind.ACKNOWLEDGEMENT)
+    waiting_for_identity = any(
+        r.what is InformationNeeded.IDENTITY and r.received_on is None
+        for r in clock.facts.information_requests
+    )
+    if waiting_for_identity and LetterKind.IDENTITY_REQUEST.value not in sent:
+        out.append(LetterKind.IDENTITY_REQUEST)
+    extension = clock.facts.extension
+    if extension is not None and extension.notified_on is None:
+        out.append(LetterKind.EXTENSION)
+    if RequestType.ACCESS in types or RequestType.PORTABILITY in types:
+        out.append(LetterKind.ACCESS_RESPONSE)
+    if RequestType.PORTABILITY in types:
+        out.append(LetterKind.EXPORT_COVER)
+    out += [kind for kind, request_type in CONFIRMS.items() if request_type in types]
+    return [kind for kind in out if kind.value not in sent or kind is LetterKind.EXTENSION]
+
+
+def letter_order(types: tuple[RequestType, ...], clock: ClockState, sent: set[str]) -> list[LetterKind]:
+    """Every kind, the suggested ones first, so the handler never has to hunt."""
+    first = suggested_letters(types, clock, sent)
+    return first + [kind for kind in LetterKind if kind not in first]

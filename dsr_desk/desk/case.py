@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dsr_desk.desk.case_clock import ClockActions
+from dsr_desk.desk.case_identity import IdentityActions
 from dsr_desk.desk.case_letters import LetterActions
 from dsr_desk.desk.clock import clock_json, facts_from_events
 from dsr_desk.errors import InvalidTransitionError, ValidationError
@@ -24,12 +25,13 @@ if TYPE_CHECKING:
     from dsr_desk.desk.workspace import Desk
 
 
-class Case(ClockActions, LetterActions):
+class Case(ClockActions, LetterActions, IdentityActions):
     def __init__(self, desk: Desk, file: CaseFile, entry: IndexEntry | None) -> None:
         self._desk = desk
         self._file = file
         self.reference = file.reference
         self.audit_report = self._check_audit(entry)
+        self.sweep_id_copies()  # an ID copy never outlives its time, even if nobody looks
 
     def close(self) -> None:
         self._file.close()
@@ -82,6 +84,8 @@ class Case(ClockActions, LetterActions):
         if reason:
             details["reason"] = reason
         self._write(updated, "status.changed", details)
+        if status is CaseStatus.CLOSED:
+            self.sweep_id_copies()
 
     def add_note(self, text: str) -> None:
         text = clean_block(text)

@@ -49,6 +49,50 @@ def event_detail(event: AuditEvent, lang: str | None = None) -> str:
         case "clock.info_requested":
             what = t(f"clock.information.{details.get('what', 'identity')}", lang)
             return t("audit_detail.info_requested", lang, what=what, date=_date(details.get("on"), lang))
+        case "letter.sent":
+            return t(
+                "audit_detail.letter",
+                lang,
+                kind=t(f"letter.kind.{details.get('kind')}", lang),
+                lang=str(details.get("language", "")).upper(),
+                channel=t(f"gui.letter.channel.{details.get('channel')}", lang),
+            )
+        case "answer.updated":
+            return "; ".join(f"{name}: {_short(change.get('after'))}" for name, change in details.items())
+        case "decision.recorded":
+            return t(
+                "audit_detail.decision",
+                lang,
+                type=_types([details.get("type")], lang),
+                outcome=t(f"gui.letter.outcome.{details.get('outcome')}", lang),
+                ground=f" ({details['ground']})" if details.get("ground") else "",
+            )
+        case "identity.assessed":
+            return t(
+                "audit_detail.identity_assessed",
+                lang,
+                role=t(f"identity.role.{details.get('role')}", lang),
+                doubt=t("audit_detail.yes" if details.get("doubt") else "audit_detail.no", lang),
+                reasoning=details.get("reasoning") or "—",
+            )
+        case "identity.method_chosen":
+            text = t(f"identity.method.{details.get('method')}", lang)
+            return f"{text}: {details['copy_reason']}" if details.get("copy_reason") else text
+        case "identity.code_checked":
+            return t("audit_detail.yes" if details.get("matched") else "audit_detail.code_mismatch", lang)
+        case "identity.copy_stored":
+            return t(f"identity.document.{details.get('document_type')}", lang)
+        case "identity.recorded":
+            method = t(f"identity.method.{details['method']}", lang) if details.get("method") else "—"
+            return t(
+                "audit_detail.identity_recorded",
+                lang,
+                outcome=t(f"identity.outcome.{details.get('outcome')}", lang),
+                method=method,
+                reasoning=details.get("reasoning") or "—",
+            )
+        case "identity.code_issued" | "identity.copy_deleted":
+            return ""
         case "requester.changed":
             return "; ".join(
                 t(
@@ -67,6 +111,11 @@ def audit_report_lines(report: AuditReport, lang: str | None = None) -> list[str
     lines = [t("audit.ok", lang, count=report.count)] if report.ok else []
     lines += [t(f"audit.problem.{problem.kind}", lang, seq=problem.seq) for problem in report.problems]
     return lines
+
+
+def _short(value: object) -> str:
+    text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 def _date(value: object, lang: str | None) -> str:

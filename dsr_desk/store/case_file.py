@@ -166,6 +166,69 @@ class CaseFile:
         meta = {key: row[key] for key in ("id", "kind", "subtype", "lang", "created_at", "sha256", "size")}
         return meta, bytes(row["content"])
 
+    def store_id_copy(
+        self, *, document_type: str, image: bytes, at: dt.datetime, actor: str, action: str, details: dict
+    ) -> tuple[int, AuditEvent]:
+        digest = hashlib.sha256(image).hexdigest()
+        with self._engine.begin() as conn:
+            copy_id = conn.execute(
+                insert(schema.id_copies).values(
+                    created_at=stamp(at), document_type=document_type, sha256=digest, image=image
+                )
+            ).inserted_primary_key[0]
+            event = self._append(
+                conn,
+                self._last_event(conn),
+                stamp(at),
+                actor,
+                action,
+                {**details, "copy": copy_id, "sha256": digest},
+            )
+        return int(copy_id), event
+
+    def id_copies(self) -> list[dict]:
+        with self._engine.connect() as conn:
+            columns = [schema.id_copies.c.id, schema.id_copies.c.created_at, schema.id_copies.c.document_type]
+            return [dict(row) for row in conn.execute(select(*columns)).mappings()]
+
+    def id_copy_image(self, copy_id: int) -> bytes:
+        with self._engine.connect() as conn:
+            image = conn.execute(
+                select(schema.id_copies.c.image).where(schema.id_copies.c.id == copy_id)
+            ).scalar()
+        if image is None:
+            raise KeyError(copy_id)
+        return bytes(image)
+
+    def delete_id_copies(self, *, at: dt.datetime, actor: str, action: str, reason: str) -> list[AuditEvent]:
+        """Deletes every ID copy with one event each; then rebuilds the file so no freed page keeps a byte."""
+        with self._engine.begin() as conn:
+            ids = list(conn.execute(select(schema.id_copies.c.id)).scalars())
+            events = []
+            for copy_id in ids:
+                conn.execute(schema.id_copies.delete().where(schema.id_copies.c.id == copy_id))
+                events.append(
+                    self._append(
+                        conn,
+                        self._last_event(conn),
+                        stamp(at),
+                        actor,
+                        action,
+                        {"copy": copy_id, "reason": reason},
+                    )
+                )
+        if ids:
+            self.vacuum()
+        return events
+
+    def vacuum(self) -> None:
+        # VACUUM cannot run inside a transaction; the driver connection is in autocommit mode.
+        raw = self._engine.raw_connection()
+        try:
+            raw.driver_connection.execute("VACUUM")
+        finally:
+            raw.close()
+
     def integrity_problems(self) -> list[str]:
         return integrity_problems(self._engine)
 

@@ -65,6 +65,19 @@ MIGRATIONS = (
             )""",
         ),
     ),
+    Migration(
+        3,
+        "masked copies of identity documents, kept only until the check is recorded",
+        sql_steps(
+            """CREATE TABLE id_copies (
+                id INTEGER PRIMARY KEY,
+                created_at TEXT NOT NULL,
+                document_type TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                image BLOB NOT NULL
+            )""",
+        ),
+    ),
 )
 
 metadata = MetaData()
@@ -105,6 +118,16 @@ documents = Table(
     Column("sha256", String, nullable=False),
     Column("size", Integer, nullable=False),
     Column("content", LargeBinary, nullable=False),
+)
+
+id_copies = Table(
+    "id_copies",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("created_at", String, nullable=False),
+    Column("document_type", String, nullable=False),
+    Column("sha256", String, nullable=False),
+    Column("image", LargeBinary, nullable=False),
 )
 
 events = Table(

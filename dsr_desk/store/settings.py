@@ -18,6 +18,8 @@ from dsr_desk.rules.letter_layout import WindowPosition
 from dsr_desk.rules.organisation import OrganisationProfile, RegisterEntry
 from dsr_desk.store.atomic import atomic_write
 
+MAX_KEEP_DAYS = 30
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -31,6 +33,7 @@ class Settings:
     profile: OrganisationProfile = field(default_factory=OrganisationProfile)
     register: tuple[RegisterEntry, ...] = ()
     window: WindowPosition = field(default_factory=WindowPosition)
+    id_copy_keep_days: int = 0  # LEGAL.md §3: delete the masked copy once the check is recorded
     extra: dict = field(default_factory=dict, compare=False)
 
     def with_changes(self, **changes: object) -> Settings:
@@ -52,6 +55,7 @@ class Settings:
         app["language"] = self.language
         app["handler_name"] = self.handler_name
         data.setdefault("clock", {})["pause_while_waiting"] = self.pause_while_waiting
+        data.setdefault("identity", {})["id_copy_keep_days"] = self.id_copy_keep_days
         holidays = data.setdefault("holidays", {})
         holidays["country"] = "NL"
         holidays["good_friday"] = self.good_friday
@@ -80,6 +84,9 @@ def load_settings(path: Path) -> Settings:
             profile=OrganisationProfile.from_json(organisation),
             register=tuple(RegisterEntry.from_json(item) for item in data.get("register", [])),
             window=WindowPosition.from_json(data.get("letters", {}).get("window", {})),
+            id_copy_keep_days=max(
+                0, min(int(data.get("identity", {}).get("id_copy_keep_days", 0)), MAX_KEEP_DAYS)
+            ),
             extra=data,
         )
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:

@@ -1,0 +1,111 @@
+"""The identity check (Art. 12(2) and 12(6) GDPR; EDPB Guidelines 01/2022; the AP's guidance; LEGAL.md §3).
+
+Ask for more only when there is reasonable doubt, and then the least intrusive method that fits; a copy of
+an identity document only as the last resort, with a written reason, masked, and deleted after the check.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from enum import StrEnum
+
+from dsr_desk.rules.requests import Channel
+
+Problem = tuple[str, str, dict[str, object]]
+MIN_COPY_REASON = 20  # a proportionality reason is a sentence, not a word
+
+
+class RequesterRole(StrEnum):
+    SELF = "self"
+    REPRESENTATIVE = "representative"  # a lawyer, a family member with a written authorisation
+    PARENT = "parent"  # the parent or guardian with parental authority ('gezag') of a child under 16
+
+
+class Method(StrEnum):
+    """In order: the least intrusive first. An ID copy is the last resort."""
+
+    KNOWN_CHANNEL = "known_channel"
+    VERIFICATION_CODE = "verification_code"
+    QUESTIONS = "questions"
+    IN_PERSON = "in_person"
+    ID_COPY = "id_copy"
+
+
+class IdentityOutcome(StrEnum):
+    VERIFIED = "verified"
+    NOT_VERIFIED = "not_verified"
+    NOT_NEEDED = "not_needed"
+
+
+class DocumentType(StrEnum):
+    ID_CARD_2014 = "id_card_2014"  # issued before August 2021: BSN on the front and in the MRZ
+    ID_CARD_2021 = "id_card_2021"  # BSN on the back, and a QR code
+    PASSPORT_2014 = "passport_2014"  # BSN in the MRZ's personal-number field
+    PASSPORT_2021 = "passport_2021"
+    DRIVING_LICENCE = "driving_licence"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Proposal:
+    method: Method | None  # None: no reasonable doubt, so no check is needed
+    reason_key: str  # the sentence that says why, for the wizard and the record
+
+
+def propose(channel: Channel, *, doubt: bool, from_known_address: bool) -> Proposal:
+    """The least intrusive method that fits how the request came in."""
+    if not doubt:
+        return Proposal(None, "identity.propose.no_doubt")
+    if from_known_address:
+        return Proposal(Method.KNOWN_CHANNEL, "identity.propose.known_channel")
+    if channel in (Channel.EMAIL, Channel.WEB_FORM):
+        return Proposal(Method.VERIFICATION_CODE, "identity.propose.verification_code")
+    if channel is Channel.IN_PERSON:
+        return Proposal(Method.IN_PERSON, "identity.propose.in_person")
+    return Proposal(Method.QUESTIONS, "identity.propose.questions")
+
+
+def choice_problems(
+    role: RequesterRole, proof: str, method: Method | None, copy_reason: str
+) -> list[Problem]:
+    problems: list[Problem] = []
+    if role is not RequesterRole.SELF and not proof.strip():
+        problems.append(("proof", f"identity.problem.proof_{role.value}", {}))
+    if method is Method.ID_COPY and len(copy_reason.strip()) < MIN_COPY_REASON:
+        problems.append(("copy_reason", "identity.problem.copy_reason", {"min": MIN_COPY_REASON}))
+    return problems
+
+
+def outcome_problems(outcome: IdentityOutcome, method: Method | None, reasoning: str) -> list[Problem]:
+    problems: list[Problem] = []
+    if not reasoning.strip():
+        problems.append(("reasoning", "identity.problem.reasoning", {}))
+    if outcome is not IdentityOutcome.NOT_NEEDED and method is None:
+        problems.append(("method", "identity.problem.method", {}))
+    return problems
+
+
+# -- the verification code: made here, sent by the handler through their own mail, typed back by the person --
+
+_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"  # no 0/O, 1/I/L, U: easy to read aloud and to type
+
+
+def new_verification_code() -> str:
+    raw = "".join(secrets.choice(_ALPHABET) for _ in range(8))
+    return f"{raw[:4]}-{raw[4:]}"
+
+
+def code_digest(code: str, salt: str) -> str:
+    """Only a salted hash of the code is kept: the record proves the match without holding the secret."""
+    return hashlib.sha256(f"{salt}:{normalise_code(code)}".encode()).hexdigest()
+
+
+def normalise_code(code: str) -> str:
+    return code.upper().replace("-", "").replace(" ", "").translate(str.maketrans("O01IL", "OOIII"))
+
+
+def code_matches(typed: str, salt: str, digest: str) -> bool:
+    return hmac.compare_digest(code_digest(typed, salt), digest)

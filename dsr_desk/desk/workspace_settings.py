@@ -15,7 +15,7 @@ from dsr_desk.rules.intake import clean_block, clean_line
 from dsr_desk.rules.letter_layout import WindowPosition
 from dsr_desk.rules.organisation import RegisterEntry
 from dsr_desk.store.atomic import atomic_write
-from dsr_desk.store.settings import Settings, save_settings
+from dsr_desk.store.settings import MAX_KEEP_DAYS, Settings, save_settings
 
 if TYPE_CHECKING:
     from dsr_desk.desk.workspace import Desk
@@ -48,6 +48,12 @@ class WorkspaceSettingsActions:
         )
         save_settings(self.paths.settings, changed)
         self.settings = changed
+
+    def update_identity_settings(self: Desk, *, id_copy_keep_days: int) -> None:
+        """How long a masked ID copy may stay after the check is recorded: 0 (the default) to 30 days."""
+        if not 0 <= id_copy_keep_days <= MAX_KEEP_DAYS:
+            raise ValidationError([("keep_days", "validation.keep_days", {"max": MAX_KEEP_DAYS})])
+        self._save(self.settings.with_changes(id_copy_keep_days=id_copy_keep_days))
 
     def update_profile(self: Desk, **changes: str) -> None:
         """The organisation as its letters present it; the name stays where update_settings keeps it."""

@@ -48,7 +48,10 @@ def _first_pdf_page(data: bytes) -> Image.Image:
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError:
-        raise ImageRefusedError(reason="pdf_unreadable") from None
+        # PDFium also refuses a well-formed file with no pages; say which it is.
+        raise ImageRefusedError(
+            reason="pdf_no_pages" if _page_count(data) == 0 else "pdf_unreadable"
+        ) from None
     try:
         if len(document) == 0:
             raise ImageRefusedError(reason="pdf_no_pages")
@@ -58,6 +61,16 @@ def _first_pdf_page(data: bytes) -> Image.Image:
         return page.render(scale=scale).to_pil().convert("RGB")
     finally:
         document.close()
+
+
+def _page_count(data: bytes) -> int | None:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        return len(PdfReader(io.BytesIO(data)).pages)
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError):
+        return None
 
 
 def mask(image: Image.Image, boxes: list[Box]) -> Image.Image:

@@ -29,13 +29,15 @@ def open_image(
             image = Image.open(io.BytesIO(data))  # reads the header only
             width, height = image.size
             if width * height > max_pixels or width <= 0 or height <= 0:
-                raise ImageRefusedError(reason="too_many_pixels", width=width, height=height)
+                raise ImageRefusedError(reason="too_many_pixels")
             if allowed is not None and image.format not in allowed:
                 raise ImageRefusedError(reason="unsupported", format=image.format or "?")
             image.load()
     except ImageRefusedError:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageRefusedError(reason="too_many_pixels") from None
+    except UnidentifiedImageError:
         raise ImageRefusedError(reason="not_an_image") from None
     except (OSError, ValueError, SyntaxError, EOFError):
         raise ImageRefusedError(reason="corrupt") from None

@@ -6,6 +6,8 @@ Run under Xvfb (xvfb-run) to see the app as a user would; PNGs go to the folder 
 from __future__ import annotations
 
 import sys
+
+sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1]))
 import tempfile
 from pathlib import Path
 
@@ -18,6 +20,15 @@ from dsr_desk.gui.first_run_dialog import FirstRunDialog
 from dsr_desk.gui.main_window import MainWindow
 from dsr_desk.gui.recovery_sheet_dialog import RecoverySheetDialog
 from dsr_desk.rules.letters import LetterKind
+from tests.support.cards import specimen_card_front
+
+
+def _png(image) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 def settle(app: QApplication) -> None:
@@ -78,6 +89,22 @@ def main(out: Path) -> None:
     settle(app)
     letter.grab().save(str(out / "letter-dialog.png"))
     letter.reject()
+    wizard = window.case_view.check_identity()
+    wizard.who.reasoning.setPlainText("Brief per post, geen klantnummer.")
+    wizard.next()
+    settle(app)
+    wizard.grab().save(str(out / "identity-method.png"))
+    wizard.methods.copy_reason.setPlainText("Geen e-mailadres of klantgegevens bekend: alleen een postadres.")
+    wizard.methods.methods["id_copy"].setChecked(True)
+    wizard.next()
+    page = wizard.check.copy_page
+    page.load_bytes(_png(specimen_card_front()))
+    settle(app)
+    wizard.grab().save(str(out / "identity-redaction.png"))
+    page.store()
+    settle(app)
+    wizard.grab().save(str(out / "identity-masked.png"))
+    wizard.reject()
     dialog = window.show_new_case_dialog()
     dialog.name.setText("Ζωή Παπαδοπούλου")
     dialog.email.setText("zoe@@example")

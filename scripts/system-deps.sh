@@ -22,6 +22,9 @@ need_pkg poppler-utils
 # A real Secret Service (the Linux keychain) on a private D-Bus session, for the one keychain test
 need_pkg gnome-keyring
 need_pkg dbus-bin
+# Tesseract OCR, which finds the MRZ and BSNs on ID scans where it is installed
+need_pkg tesseract-ocr
+need_pkg tesseract-ocr-eng
 # 7-Zip, to open the AES-encrypted exports as a person would
 need_pkg p7zip-full
 

@@ -39,6 +39,9 @@ class LetterActions:
         """The organisation's processing register, from which an access response picks its entries."""
         return self._desk.settings.register
 
+    def organisation_name(self: Case) -> str:
+        return self._desk.settings.organisation_name
+
     def letter_inputs(self: Case) -> LetterInputs:
         return inputs_from_events(self.events())
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from dsr_desk.i18n import format_date, has, t
+from dsr_desk.rules.case_values import parse_moment
 from dsr_desk.rules.requests import CaseStatus, Channel, RequestType
 from dsr_desk.store.audit import AuditEvent, AuditReport
 
@@ -105,6 +106,20 @@ def event_detail(event: AuditEvent, lang: str | None = None) -> str:
                 for name, change in details.items()
             )
     return ", ".join(f"{key}: {value}" for key, value in details.items())
+
+
+def identity_summary(state, lang: str | None = None) -> str:
+    """'Identiteit vastgesteld via verificatiecode (20 november 2026)' or 'not checked yet'."""
+    if state.outcome is None:
+        return t("identity.summary.open" if state.role is not None else "identity.summary.none", lang)
+    method = t(f"identity.method.{state.method.value}", lang) if state.method else ""
+    return t(
+        "identity.summary.done",
+        lang,
+        outcome=t(f"identity.outcome.{state.outcome.value}", lang),
+        method=method or "—",
+        date=format_date(parse_moment(state.outcome_at).date(), lang),
+    )
 
 
 def audit_report_lines(report: AuditReport, lang: str | None = None) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -19,14 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from dsr_desk.desk import Case
-from dsr_desk.desk.event_text import audit_report_lines
+from dsr_desk.desk.event_text import audit_report_lines, identity_summary
 from dsr_desk.errors import DsrDeskError
 from dsr_desk.gui.audit_log_model import AuditColumn, AuditLogModel
 from dsr_desk.gui.clock_panel import ClockPanel
+from dsr_desk.gui.identity.wizard import IdentityWizard
 from dsr_desk.gui.letters_panel import LettersPanel
 from dsr_desk.gui.messages import show_error
 from dsr_desk.gui.text_input_dialog import TextInputDialog
 from dsr_desk.i18n import format_date, t
+from dsr_desk.rules.letters import LetterKind
 from dsr_desk.rules.requests import CaseStatus, allowed_transitions, transition_needs_reason
 
 
@@ -58,6 +61,8 @@ class CaseView(QWidget):
         self.status_button.setMenu(self.status_menu)
         self.note_button = QPushButton(t("gui.case.add_note"), self)
         self.note_button.clicked.connect(self.ask_note)
+        self.identity_button = QPushButton(t("gui.case.check_identity"), self)
+        self.identity_button.clicked.connect(self.check_identity)
         self.more_button = QToolButton(self)
         self.more_button.setText("⋯")
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -73,12 +78,13 @@ class CaseView(QWidget):
         header.addStretch(1)
         header.addWidget(self.more_button)
         actions = QHBoxLayout()
-        for widget in (self.status_button, self.note_button):
+        for widget in (self.status_button, self.note_button, self.identity_button):
             actions.addWidget(widget)
         actions.addStretch(1)
 
         self.name, self.email, self.address = plain_label(self), plain_label(self), plain_label(self)
         self.received, self.requests, self.notes = plain_label(self), plain_label(self), plain_label(self)
+        self.identity = plain_label(self)
         details = QFormLayout()
         details.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         for key, widget in (
@@ -146,6 +152,7 @@ class CaseView(QWidget):
         )
         self.requests.setText("\n".join(kind.label_with_article() for kind in record.types))
         self.notes.setText(record.notes or "—")
+        self.identity.setText(identity_summary(self.case.identity()))
         self.audit_model.set_events(self.case.events())
         self.audit_table.resizeRowsToContents()
         report = self.case.audit_report
@@ -199,6 +206,20 @@ class CaseView(QWidget):
         )
         dialog.accepted.connect(self._after_change)
         dialog.open()
+
+    def check_identity(self) -> QDialog | None:
+        if self.case is None:
+            return None
+        wizard = IdentityWizard(self.case, self.case.organisation_name(), self)
+        wizard.finished.connect(lambda _result: self._after_change())
+        wizard.letter_wanted.connect(self._make_letter)
+        wizard.open()
+        return wizard
+
+    def _make_letter(self, kind: str) -> None:
+        dialog = self.letters_panel.make_letter()
+        if dialog is not None:
+            dialog.select_kind(LetterKind(kind))
 
     def _after_change(self) -> None:
         self.refresh()

@@ -56,27 +56,27 @@ _TD3_PERSONAL = RelativeBox(0.04 + 0.92 * 28 / 44, 0.875, 0.92 * 15 / 44 + 0.01,
 
 TEMPLATES: dict[str, tuple[RelativeBox, ...]] = {
     "id_card_2014_front": (
-        RelativeBox(0.035, 0.20, 0.30, 0.66, "photo"),
+        RelativeBox(0.03, 0.19, 0.31, 0.69, "photo"),
         RelativeBox(0.36, 0.74, 0.42, 0.10, "bsn"),
     ),
     "id_card_2014_back": (_TD1_OPTIONAL,),
-    "id_card_2021_front": (RelativeBox(0.035, 0.20, 0.30, 0.66, "photo"),),
+    "id_card_2021_front": (RelativeBox(0.03, 0.19, 0.31, 0.69, "photo"),),
     "id_card_2021_back": (
         RelativeBox(0.04, 0.08, 0.46, 0.12, "bsn"),
         RelativeBox(0.74, 0.06, 0.22, 0.36, "qr_code"),
     ),
     "passport_2014": (
-        RelativeBox(0.04, 0.20, 0.30, 0.55, "photo"),
+        RelativeBox(0.035, 0.19, 0.31, 0.58, "photo"),
         RelativeBox(0.38, 0.66, 0.40, 0.08, "bsn"),
         _TD3_PERSONAL,
     ),
     "passport_2021": (
-        RelativeBox(0.04, 0.20, 0.30, 0.55, "photo"),
+        RelativeBox(0.035, 0.19, 0.31, 0.58, "photo"),
         RelativeBox(0.38, 0.66, 0.40, 0.08, "bsn"),
         _TD3_PERSONAL,
     ),
     "driving_licence_front": (
-        RelativeBox(0.035, 0.22, 0.28, 0.62, "photo"),
+        RelativeBox(0.03, 0.21, 0.29, 0.65, "photo"),
         RelativeBox(0.36, 0.72, 0.40, 0.09, "bsn"),
     ),
 }

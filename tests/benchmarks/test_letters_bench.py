@@ -19,6 +19,7 @@ def test_bench_letter_rendering():
             pdf = letter_pdf(facts(kind))
             times.append((time.perf_counter() - start) * 1000)
         print(
-            f"  render {kind.value:<28} median {statistics.median(times):7.1f} ms   max {max(times):7.1f} ms   "
+            f"  render {kind.value:<28} median {statistics.median(times):7.1f} ms   "
+            f"max {max(times):7.1f} ms   "
             f"({len(pdf) // 1024} KiB)"
         )

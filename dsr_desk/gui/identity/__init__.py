@@ -1,0 +1,1 @@
+"""The guided identity check and the redaction editor for masked ID copies."""

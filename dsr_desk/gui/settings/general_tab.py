@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from dsr_desk.desk import Desk
 from dsr_desk.i18n import LANGUAGES, format_date, t
+from dsr_desk.store.settings import MAX_KEEP_DAYS
 
 _DAY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -90,9 +92,18 @@ class GeneralTab(QWidget):
         ):
             box.addWidget(widget)
         box.addLayout(adding)
+        identity = QGroupBox(t("gui.settings.identity"), self)
+        self.keep_days = QSpinBox(self)
+        self.keep_days.setRange(0, MAX_KEEP_DAYS)
+        self.keep_days.setSuffix(t("gui.settings.days_suffix"))
+        self.keep_days.setValue(settings.id_copy_keep_days)
+        keep = QFormLayout(identity)
+        keep.addRow(t("gui.settings.keep_days"), self.keep_days)
+        keep.addRow(hint(t("gui.settings.keep_days_law"), self))
         layout = QVBoxLayout(self)
         layout.addWidget(general)
         layout.addWidget(clock)
+        layout.addWidget(identity)
         layout.addStretch(1)
 
     def add_day(self, day: dt.date, name: str) -> None:
@@ -116,6 +127,7 @@ class GeneralTab(QWidget):
             handler_name=self.handler.text(),
             language=self.language.currentData(),
         )
+        self._desk.update_identity_settings(id_copy_keep_days=self.keep_days.value())
         self._desk.update_clock_settings(
             pause_while_waiting=self.pause.isChecked(),
             good_friday=self.good_friday.isChecked(),

@@ -125,6 +125,25 @@ class ImageRefusedError(DsrDeskError):
         return t(f"error.image.{self.fields['reason']}", lang, **self.fields)
 
 
+class ItemTooLargeError(DsrDeskError):
+    key = "error.item_too_large"
+
+
+class ImportRefusedError(DsrDeskError):
+    key = "error.import_refused"
+
+    def message(self, lang: str | None = None) -> str:
+        return t(f"error.import.{self.fields['reason']}", lang, **self.fields)
+
+
+class ExportCancelledError(DsrDeskError):
+    key = "error.export_cancelled"
+
+
+class NotAnArchiveError(DsrDeskError):
+    key = "error.not_an_archive"
+
+
 class ValidationError(DsrDeskError):
     """One or more fields of user input are wrong; `problems` says which, each in its own sentence."""
 

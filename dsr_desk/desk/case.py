@@ -10,6 +10,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dsr_desk.desk.case_clock import ClockActions
+from dsr_desk.desk.case_data import DataActions
+from dsr_desk.desk.case_exports import ExportActions
 from dsr_desk.desk.case_identity import IdentityActions
 from dsr_desk.desk.case_letters import LetterActions
 from dsr_desk.desk.clock import clock_json, facts_from_events
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
     from dsr_desk.desk.workspace import Desk
 
 
-class Case(ClockActions, LetterActions, IdentityActions):
+class Case(ClockActions, LetterActions, IdentityActions, DataActions, ExportActions):
     def __init__(self, desk: Desk, file: CaseFile, entry: IndexEntry | None) -> None:
         self._desk = desk
         self._file = file

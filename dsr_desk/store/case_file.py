@@ -6,12 +6,14 @@ never holds a change without its history, or history without its change.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 
 from dsr_desk.errors import CaseFileCorruptError
 from dsr_desk.rules.case_values import CaseRecord, parse_moment, stamp
@@ -228,6 +230,20 @@ class CaseFile:
             raw.driver_connection.execute("VACUUM")
         finally:
             raw.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """For the other stores of a case file: their rows and the audit event go in one transaction."""
+        with self._engine.begin() as conn:
+            yield conn
+
+    def connection(self) -> Connection:
+        return self._engine.connect()
+
+    def append_event(
+        self, conn: Connection, at: dt.datetime, actor: str, action: str, details: dict
+    ) -> AuditEvent:
+        return self._append(conn, self._last_event(conn), stamp(at), actor, action, details)
 
     def integrity_problems(self) -> list[str]:
         return integrity_problems(self._engine)

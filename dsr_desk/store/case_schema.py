@@ -78,6 +78,34 @@ MIGRATIONS = (
             )""",
         ),
     ),
+    Migration(
+        4,
+        "data found in the organisation's systems: items and their content in 1 MiB chunks",
+        sql_steps(
+            """CREATE TABLE data_items (
+                id INTEGER PRIMARY KEY,
+                created_at TEXT NOT NULL,
+                system TEXT NOT NULL,
+                category TEXT NOT NULL,
+                title TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('text', 'file')),
+                source_format TEXT NOT NULL,
+                size INTEGER NOT NULL,
+                sha256 TEXT NOT NULL,
+                included INTEGER NOT NULL,
+                provided INTEGER NOT NULL,
+                redactions TEXT NOT NULL,
+                records TEXT,
+                note TEXT NOT NULL
+            )""",
+            """CREATE TABLE item_chunks (
+                item_id INTEGER NOT NULL REFERENCES data_items(id) ON DELETE CASCADE,
+                seq INTEGER NOT NULL,
+                data BLOB NOT NULL,
+                PRIMARY KEY (item_id, seq)
+            )""",
+        ),
+    ),
 )
 
 metadata = MetaData()
@@ -128,6 +156,33 @@ id_copies = Table(
     Column("document_type", String, nullable=False),
     Column("sha256", String, nullable=False),
     Column("image", LargeBinary, nullable=False),
+)
+
+data_items = Table(
+    "data_items",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("created_at", String, nullable=False),
+    Column("system", String, nullable=False),
+    Column("category", String, nullable=False),
+    Column("title", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("source_format", String, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("sha256", String, nullable=False),
+    Column("included", Integer, nullable=False),
+    Column("provided", Integer, nullable=False),
+    Column("redactions", Text, nullable=False),
+    Column("records", Text),
+    Column("note", Text, nullable=False),
+)
+
+item_chunks = Table(
+    "item_chunks",
+    metadata,
+    Column("item_id", Integer, primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("data", LargeBinary, nullable=False),
 )
 
 events = Table(

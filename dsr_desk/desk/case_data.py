@@ -1,0 +1,196 @@
+"""The data actions on a case: record what was searched and found, add data items (typed in or imported
+from files other systems export), mark them for the answer, and redact others' data (Art. 15(4))."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dsr_desk.errors import ValidationError
+from dsr_desk.i18n import t
+from dsr_desk.intake.data_files import (
+    MAX_IMPORT_BYTES,
+    MAX_STRUCTURED_BYTES,
+    checked_size,
+    file_chunks,
+    read_structured,
+    source_format,
+    zip_member_chunks,
+    zip_members,
+)
+from dsr_desk.rules.data_values import DataItem, Search
+from dsr_desk.rules.intake import clean_block, clean_line
+from dsr_desk.store.case_items import CaseItems
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from dsr_desk.desk.case import Case
+
+SEARCHED = "search.recorded"
+
+
+class DataActions:
+    """Mixed into Case; relies on its record(), events(), _file, _write() and _desk."""
+
+    @property
+    def _items(self: Case) -> CaseItems:
+        return CaseItems(self._file)
+
+    def items(self: Case) -> list[DataItem]:
+        return self._items.items()
+
+    def item_chunks(self: Case, item_id: int) -> Iterator[bytes]:
+        return self._items.chunks(item_id)
+
+    def item_content(self: Case, item_id: int) -> bytes:
+        return self._items.content(item_id)
+
+    def systems(self: Case) -> list[str]:
+        """The organisation's systems, from its processing register, in the order first named there."""
+        names: dict[str, None] = {}
+        for entry in self._desk.settings.register:
+            names.update(dict.fromkeys(entry.systems))
+        for search in self.searches():
+            names.setdefault(search.system, None)
+        return list(names)
+
+    def add_data_text(
+        self: Case,
+        text: str,
+        *,
+        system: str,
+        category: str,
+        title: str = "",
+        included: bool = True,
+        provided: bool = False,
+    ) -> DataItem:
+        text = clean_block(text)
+        system, category = self._checked_place(system, category, text_given=bool(text))
+        data = text.encode("utf-8")
+        item, event = self._items.add(
+            at=self._desk.now(),
+            actor=self._desk.actor,
+            system=system,
+            category=category,
+            title=clean_line(title) or t("data.typed_title", system=system),
+            kind="text",
+            source_format="text",
+            chunks=[data],
+            included=included,
+            provided=provided,
+            records=None,
+            note="",
+            max_bytes=MAX_STRUCTURED_BYTES,
+        )
+        self._desk.index.put(self.summary(), event.hash, event.seq)
+        return item
+
+    def add_data_file(
+        self: Case, path: Path, *, system: str, category: str, included: bool = True, provided: bool = False
+    ) -> tuple[list[DataItem], tuple[str, ...]]:
+        """Imports a file (a ZIP: each file in it); returns the items and any warnings for the handler."""
+        path = Path(path)
+        system, category = self._checked_place(system, category)
+        size = checked_size(path)
+        if source_format(path.name) == "zip":
+            added, warnings = [], []
+            for member in zip_members(path):
+                item, found = self._add_stream(
+                    member.filename,
+                    member.file_size,
+                    lambda m=member: zip_member_chunks(path, m),
+                    system,
+                    category,
+                    included,
+                    provided,
+                )
+                added.append(item)
+                warnings += found
+            return added, tuple(dict.fromkeys(warnings))
+        item, warnings = self._add_stream(
+            path.name, size, lambda: file_chunks(path), system, category, included, provided
+        )
+        return [item], warnings
+
+    def _add_stream(
+        self: Case, name: str, size: int, chunks, system: str, category: str, included: bool, provided: bool
+    ) -> tuple[DataItem, tuple[str, ...]]:
+        fmt = source_format(name)
+        imported = None
+        if fmt in ("csv", "json", "xlsx", "text") and size <= MAX_STRUCTURED_BYTES:
+            imported = read_structured(fmt, b"".join(chunks()))
+        warnings = imported.warnings if imported else ()
+        item, event = self._items.add(
+            at=self._desk.now(),
+            actor=self._desk.actor,
+            system=system,
+            category=category,
+            title=clean_line(name),
+            kind="text" if fmt == "text" else "file",
+            source_format=fmt,
+            chunks=chunks(),
+            included=included,
+            provided=provided,
+            records=imported.records if imported else None,
+            note=", ".join(warnings),
+            max_bytes=MAX_IMPORT_BYTES,
+        )
+        self._desk.index.put(self.summary(), event.hash, event.seq)
+        return item, warnings
+
+    def set_item(self: Case, item_id: int, **changes: object) -> DataItem:
+        """included, provided, category or redactions (the others' data to black out, Art. 15(4))."""
+        allowed = {"included", "provided", "category", "redactions"}
+        if set(changes) - allowed:
+            raise ValueError(", ".join(sorted(set(changes) - allowed)))
+        event = self._items.update(item_id, at=self._desk.now(), actor=self._desk.actor, **changes)
+        self._desk.index.put(self.summary(), event.hash, event.seq)
+        return self._items.item(item_id)
+
+    def remove_item(self: Case, item_id: int, reason: str) -> None:
+        event = self._items.remove(
+            item_id, at=self._desk.now(), actor=self._desk.actor, reason=clean_line(reason)
+        )
+        self._desk.index.put(self.summary(), event.hash, event.seq)
+
+    def record_search(self: Case, system: str, *, searched: bool, found: str = "", note: str = "") -> None:
+        system = clean_line(system)
+        if not system:
+            raise ValidationError([("system", "validation.system_empty", {})])
+        details = {
+            "system": system,
+            "searched": searched,
+            "found": clean_block(found),
+            "note": clean_block(note),
+        }
+        self._write(replace(self.record(), updated_at=self._desk.now()), SEARCHED, details)
+
+    def searches(self: Case) -> list[Search]:
+        latest: dict[str, Search] = {}
+        for event in self.events():
+            if event.action == SEARCHED:
+                d = event.details
+                latest[d["system"]] = Search(
+                    d["system"],
+                    bool(d["searched"]),
+                    d.get("found", ""),
+                    event.actor,
+                    event.at,
+                    d.get("note", ""),
+                )
+        return list(latest.values())
+
+    def _checked_place(self: Case, system: str, category: str, text_given: bool = True) -> tuple[str, str]:
+        system, category = clean_line(system), clean_line(category)
+        problems = []
+        if not system:
+            problems.append(("system", "validation.system_empty", {}))
+        if not category:
+            problems.append(("category", "validation.category_empty", {}))
+        if not text_given:
+            problems.append(("text", "validation.data_text_empty", {}))
+        if problems:
+            raise ValidationError(problems)
+        return system, category

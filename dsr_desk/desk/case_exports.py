@@ -1,0 +1,73 @@
+"""The export for the person and the case archive, as actions on a case."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dsr_desk.documents.export.package import ExportBundle, ExportResult, write_export
+from dsr_desk.i18n import current_language, t
+from dsr_desk.intake.data_files import decode_text
+from dsr_desk.rules.export_rules import ExportKind
+
+if TYPE_CHECKING:
+    from dsr_desk.desk.case import Case
+
+Progress = Callable[[int, int], None]
+
+
+class ExportActions:
+    """Mixed into Case; relies on its record(), items, letter_inputs(), _write() and _desk."""
+
+    def export_bundle(self: Case, kind: ExportKind, lang: str) -> ExportBundle:
+        chosen = set(self.letter_inputs().register_entries)
+        entries = tuple(entry for entry in self._desk.settings.register if entry.id in chosen)
+        return ExportBundle(
+            kind=kind.value,
+            lang=lang,
+            generated_at=self._desk.now(),
+            record=self.record(),
+            profile=self._desk.settings.organisation,
+            entries=entries,
+            items=self.items(),
+            chunks=self.item_chunks,
+            text=lambda item_id: decode_text(self.item_content(item_id))[0],
+        )
+
+    def export_data(
+        self: Case,
+        target: Path,
+        *,
+        kind: ExportKind = ExportKind.ACCESS,
+        lang: str | None = None,
+        password: str | None = None,
+        progress: Progress = lambda done, total: None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> ExportResult:
+        """Writes the ZIP (atomic: a cancel or a full disk leaves nothing), then records it on the case."""
+        lang = lang or current_language()
+        result = write_export(
+            Path(target),
+            self.export_bundle(kind, lang),
+            password=password,
+            progress=progress,
+            cancelled=cancelled,
+        )
+        details = {
+            "kind": kind.value,
+            "file": result.path.name,
+            "sha256": result.sha256,
+            "size": result.size,
+            "items": result.items,
+            "encrypted": bool(password),
+            "language": lang,
+        }
+        self._write(replace(self.record(), updated_at=self._desk.now()), "export.created", details)
+        self.set_answers(
+            export_file=result.path.name,
+            export_format=t("export.format_text", lang),
+            export_encrypted=bool(password),
+        )
+        return result

@@ -1,0 +1,1 @@
+"""The export for the person (access copy or portability) as one ZIP, optionally AES-256 encrypted."""

@@ -1,0 +1,93 @@
+"""overview.pdf: the export in plain language, for a person who is not technical: what is in the file, and
+the information Art. 15 gives them a right to (purposes, recipients, retention, rights)."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
+
+from dsr_desk import APP_NAME
+from dsr_desk.documents.fonts import REGULAR, register_fonts
+from dsr_desk.documents.letters.pdf_style import letter_styles
+from dsr_desk.documents.pdf_safety import harden_reportlab, markup_safe
+from dsr_desk.i18n import format_date, t
+
+
+def render_overview(bundle) -> bytes:
+    harden_reportlab()
+    register_fonts()
+    styles = letter_styles()
+    lang, record = bundle.lang, bundle.record
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=25 * mm,
+        rightMargin=20 * mm,
+        topMargin=22 * mm,
+        bottomMargin=22 * mm,
+        title=t("export.overview_title", lang),
+        creator=APP_NAME,
+        initialFontName=REGULAR,
+    )
+    story: list = [
+        Paragraph(markup_safe(t("export.overview_title", lang)), styles["heading"]),
+        Paragraph(
+            markup_safe(
+                t(
+                    "export.overview_intro",
+                    lang,
+                    organisation=bundle.profile.name,
+                    reference=record.reference,
+                    received=format_date(record.received, lang),
+                    date=format_date(bundle.generated_at.date(), lang),
+                )
+            ),
+            styles["body"],
+        ),
+    ]
+    if bundle.kind == "portability":
+        story.append(Paragraph(markup_safe(t("export.portability_note", lang)), styles["body"]))
+    story.append(Paragraph(markup_safe(t("export.contents_heading", lang)), styles["heading"]))
+    story.append(
+        _bullets(
+            [
+                t("export.contents_item", lang, category=category, count=count)
+                for category, count in bundle.category_counts().items()
+            ]
+            or [t("export.no_items", lang)],
+            styles,
+        )
+    )
+    story.append(Paragraph(markup_safe(t("export.files_note", lang)), styles["body"]))
+    if bundle.entries:
+        story.append(Paragraph(markup_safe(t("export.art15_heading", lang)), styles["heading"]))
+        for entry in bundle.entries:
+            lines = [
+                t("export.purposes", lang, value=", ".join(entry.purposes)),
+                t("export.categories", lang, value=", ".join(entry.categories)),
+                t("export.recipients", lang, value=", ".join(entry.recipients) or t("export.none", lang)),
+                t("export.retention", lang, value=entry.retention),
+                t("export.source", lang, value=entry.source or t("export.from_you", lang)),
+            ]
+            if entry.automated_decisions:
+                lines.append(t("export.automated", lang, value=entry.automated_decisions))
+            if entry.transfers:
+                lines.append(t("export.transfers", lang, value=entry.transfers, safeguards=entry.safeguards))
+            story.append(Paragraph(f"<b>{markup_safe(entry.name)}</b>", styles["body"]))
+            story.append(_bullets(lines, styles))
+    story += [
+        Spacer(1, 3 * mm),
+        Paragraph(markup_safe(t("export.rights", lang)), styles["body"]),
+        Paragraph(markup_safe(t("export.redaction_note", lang)), styles["body"]),
+    ]
+    document.build(story)
+    return buffer.getvalue()
+
+
+def _bullets(lines: list[str], styles) -> ListFlowable:
+    items = [ListItem(Paragraph(markup_safe(line), styles["bullet"]), leftIndent=12) for line in lines]
+    return ListFlowable(items, bulletType="bullet", start="•", leftIndent=12, bulletFontName=REGULAR)

@@ -1,0 +1,1 @@
+"""What comes in: files exported by the organisation's other systems, read safely."""

@@ -1,0 +1,25 @@
+"""What an export for the person holds, and its password."""
+
+from __future__ import annotations
+
+import secrets
+from enum import StrEnum
+
+from dsr_desk.rules.requests import RequestType
+
+_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"  # easy to read out over the phone: no 0/O, 1/I/L, U
+
+
+class ExportKind(StrEnum):
+    ACCESS = "access"  # a copy of all personal data (Art. 15(3))
+    PORTABILITY = "portability"  # only what the person provided, machine-readable (Art. 20)
+
+
+def kind_for(types: tuple[RequestType, ...]) -> ExportKind:
+    return ExportKind.ACCESS if RequestType.ACCESS in types else ExportKind.PORTABILITY
+
+
+def new_export_password() -> str:
+    """Four groups of five (about 98 bits): strong, and still easy to pass on by phone or text message."""
+    raw = "".join(secrets.choice(_ALPHABET) for _ in range(20))
+    return "-".join(raw[i : i + 5] for i in range(0, 20, 5))

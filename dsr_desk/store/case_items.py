@@ -1,0 +1,187 @@
+"""The data items of a case file: metadata rows, and content in 1 MiB chunks so that a gigabyte of
+attachments goes in and comes out with flat memory."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+
+from sqlalchemy import delete, insert, select, update
+
+from dsr_desk.errors import ItemTooLargeError
+from dsr_desk.rules.data_values import DataItem
+from dsr_desk.store import case_schema as schema
+from dsr_desk.store.audit import AuditEvent
+from dsr_desk.store.case_file import CaseFile
+
+CHUNK = 1024 * 1024
+
+
+class CaseItems:
+    def __init__(self, file: CaseFile) -> None:
+        self._file = file
+
+    def add(
+        self,
+        *,
+        at: dt.datetime,
+        actor: str,
+        system: str,
+        category: str,
+        title: str,
+        kind: str,
+        source_format: str,
+        chunks: Iterable[bytes],
+        included: bool,
+        provided: bool,
+        records: list[dict] | None,
+        note: str,
+        max_bytes: int,
+    ) -> tuple[DataItem, AuditEvent]:
+        """Streams the content in; the item, its chunks and the event are one transaction."""
+        digest, size = hashlib.sha256(), 0
+        with self._file.transaction() as conn:
+            item_id = conn.execute(
+                insert(schema.data_items).values(
+                    created_at=at.astimezone(dt.UTC).isoformat(timespec="seconds"),
+                    system=system,
+                    category=category,
+                    title=title,
+                    kind=kind,
+                    source_format=source_format,
+                    size=0,
+                    sha256="",
+                    included=int(included),
+                    provided=int(provided),
+                    redactions="[]",
+                    records=json.dumps(records, ensure_ascii=False) if records is not None else None,
+                    note=note,
+                )
+            ).inserted_primary_key[0]
+            for seq, chunk in enumerate(_rechunk(chunks)):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise ItemTooLargeError(limit=max_bytes // (1024 * 1024))
+                digest.update(chunk)
+                conn.execute(insert(schema.item_chunks).values(item_id=item_id, seq=seq, data=chunk))
+            conn.execute(
+                update(schema.data_items)
+                .where(schema.data_items.c.id == item_id)
+                .values(size=size, sha256=digest.hexdigest())
+            )
+            details = {
+                "item": item_id,
+                "system": system,
+                "category": category,
+                "title": title,
+                "kind": kind,
+                "source_format": source_format,
+                "size": size,
+                "sha256": digest.hexdigest(),
+                "included": included,
+                "provided": provided,
+            }
+            event = self._file.append_event(conn, at, actor, "data.added", details)
+        return self.item(int(item_id)), event
+
+    def items(self) -> list[DataItem]:
+        with self._file.connection() as conn:
+            rows = conn.execute(select(schema.data_items).order_by(schema.data_items.c.id)).mappings().all()
+        return [_item(row) for row in rows]
+
+    def item(self, item_id: int) -> DataItem:
+        with self._file.connection() as conn:
+            row = (
+                conn.execute(select(schema.data_items).where(schema.data_items.c.id == item_id))
+                .mappings()
+                .first()
+            )
+        if row is None:
+            raise KeyError(item_id)
+        return _item(row)
+
+    def chunks(self, item_id: int) -> Iterator[bytes]:
+        """The content, one chunk at a time: never the whole item in memory."""
+        seq = 0
+        while True:
+            with self._file.connection() as conn:
+                data = conn.execute(
+                    select(schema.item_chunks.c.data).where(
+                        schema.item_chunks.c.item_id == item_id, schema.item_chunks.c.seq == seq
+                    )
+                ).scalar()
+            if data is None:
+                return
+            yield bytes(data)
+            seq += 1
+
+    def content(self, item_id: int, limit: int = 50 * CHUNK) -> bytes:
+        """Small items whole (text, a CSV): refuses to gather more than `limit` bytes."""
+        out = bytearray()
+        for chunk in self.chunks(item_id):
+            out += chunk
+            if len(out) > limit:
+                raise ItemTooLargeError(limit=limit // (1024 * 1024))
+        return bytes(out)
+
+    def update(self, item_id: int, *, at: dt.datetime, actor: str, **changes: object) -> AuditEvent:
+        before = self.item(item_id)
+        values, details = {}, {}
+        for name, value in changes.items():
+            old = getattr(before, name)
+            if name == "redactions":
+                value = sorted({str(v) for v in value if str(v).strip()})  # type: ignore[union-attr]
+                old = list(old)
+                values[name] = json.dumps(value, ensure_ascii=False)
+            else:
+                values[name] = int(value) if isinstance(value, bool) else value
+            if value != old:
+                details[name] = {
+                    "before": len(old) if name == "redactions" else old,
+                    "after": len(value) if name == "redactions" else value,
+                }  # type: ignore[arg-type]
+        with self._file.transaction() as conn:
+            conn.execute(update(schema.data_items).where(schema.data_items.c.id == item_id).values(**values))
+            return self._file.append_event(conn, at, actor, "data.updated", {"item": item_id, **details})
+
+    def remove(self, item_id: int, *, at: dt.datetime, actor: str, reason: str) -> AuditEvent:
+        item = self.item(item_id)
+        with self._file.transaction() as conn:
+            conn.execute(delete(schema.item_chunks).where(schema.item_chunks.c.item_id == item_id))
+            conn.execute(delete(schema.data_items).where(schema.data_items.c.id == item_id))
+            event = self._file.append_event(
+                conn, at, actor, "data.removed", {"item": item_id, "title": item.title, "reason": reason}
+            )
+        return event
+
+
+def _rechunk(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    buffer = bytearray()
+    for chunk in chunks:
+        buffer += chunk
+        while len(buffer) >= CHUNK:
+            yield bytes(buffer[:CHUNK])
+            del buffer[:CHUNK]
+    if buffer:
+        yield bytes(buffer)
+
+
+def _item(row) -> DataItem:
+    return DataItem(
+        id=row["id"],
+        created_at=row["created_at"],
+        system=row["system"],
+        category=row["category"],
+        title=row["title"],
+        kind=row["kind"],
+        source_format=row["source_format"],
+        size=row["size"],
+        sha256=row["sha256"],
+        included=bool(row["included"]),
+        provided=bool(row["provided"]),
+        redactions=tuple(json.loads(row["redactions"])),
+        records=json.loads(row["records"]) if row["records"] else None,
+        note=row["note"],
+    )

@@ -8,6 +8,7 @@ from pathlib import Path
 from dsr_desk import __version__
 from dsr_desk.cli import case_commands, workspace_commands
 from dsr_desk.cli.clock_commands import add_clock_commands
+from dsr_desk.cli.data_commands import add_data_commands
 from dsr_desk.cli.identity_commands import add_identity_commands
 from dsr_desk.cli.letter_commands import add_letter_commands
 from dsr_desk.rules.requests import CaseStatus, Channel
@@ -109,4 +110,5 @@ def build_parser() -> argparse.ArgumentParser:
     add_clock_commands(commands, case)
     add_letter_commands(commands, case)
     add_identity_commands(commands, case)
+    add_data_commands(commands, case)
     return parser

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from dsr_desk.desk.case_archive import ArchiveActions
 from dsr_desk.desk.case_clock import ClockActions
 from dsr_desk.desk.case_data import DataActions
 from dsr_desk.desk.case_exports import ExportActions
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from dsr_desk.desk.workspace import Desk
 
 
-class Case(ClockActions, LetterActions, IdentityActions, DataActions, ExportActions):
+class Case(ClockActions, LetterActions, IdentityActions, DataActions, ExportActions, ArchiveActions):
     def __init__(self, desk: Desk, file: CaseFile, entry: IndexEntry | None) -> None:
         self._desk = desk
         self._file = file

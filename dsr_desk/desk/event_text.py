@@ -59,7 +59,27 @@ def event_detail(event: AuditEvent, lang: str | None = None) -> str:
                 channel=t(f"gui.letter.channel.{details.get('channel')}", lang),
             )
         case "answer.updated":
-            return "; ".join(f"{name}: {_short(change.get('after'))}" for name, change in details.items())
+            return "; ".join(
+                f"{t(f'gui.letter.field.{name}', lang)}: {_short(change.get('after'))}"
+                for name, change in details.items()
+            )
+        case "data.added":
+            return t(
+                "audit_detail.data_added",
+                lang,
+                title=details.get("title", ""),
+                system=details.get("system", ""),
+                category=details.get("category", ""),
+            )
+        case "data.updated":
+            return ", ".join(name for name in details if name != "item")
+        case "data.removed":
+            return f"{details.get('title', '')}: {details.get('reason', '')}"
+        case "search.recorded":
+            key = "audit_detail.searched" if details.get("searched") else "audit_detail.not_searched"
+            return t(key, lang, system=details.get("system", ""), found=details.get("found") or "—")
+        case "export.created" | "archive.created":
+            return f"{details.get('file', '')} (SHA-256 {str(details.get('sha256', ''))[:16]}…)"
         case "decision.recorded":
             return t(
                 "audit_detail.decision",

@@ -218,6 +218,31 @@ class Desk(WorkspaceSettingsActions):
         self.finish_destruction(reference)
         return record
 
+    def archive_closed(
+        self,
+        folder: Path,
+        first: dt.date,
+        last: dt.date,
+        *,
+        progress=lambda done, total, ref: None,
+        cancelled=lambda: False,
+    ) -> list[Path]:
+        """Archives of every case closed between `first` and `last` (inclusive), one ZIP each in `folder`."""
+        folder.mkdir(parents=True, exist_ok=True)
+        chosen = [
+            c
+            for c in self.list_cases()
+            if c.closed_at is not None and first <= c.closed_at.astimezone().date() <= last
+        ]
+        written = []
+        for done, summary in enumerate(chosen, start=1):
+            if cancelled():
+                break
+            with self.open_case(summary.reference) as case:
+                written.append(case.write_archive(folder / f"{summary.reference}.zip").path)
+            progress(done, len(chosen), summary.reference)
+        return written
+
     def finish_destruction(self, reference: str) -> None:
         destroy_case_key(self.paths.case_key(reference))
         remove_database_files(self.paths.case_file(reference))

@@ -13,6 +13,8 @@ from xml.sax.saxutils import escape
 from reportlab import rl_config
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Signs the embedded font lacks, replaced by ones it has (an arrow would otherwise print as nothing).
+_FALLBACKS = str.maketrans({"→": "»", "←": "«", "✓": "✔", "✗": "×"})
 
 
 def harden_reportlab() -> None:
@@ -23,4 +25,5 @@ def harden_reportlab() -> None:
 
 def markup_safe(text: str) -> str:
     """User text as reportlab Paragraph content: control characters gone, &, < and > escaped."""
-    return escape(_CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")))
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+    return escape(text.translate(_FALLBACKS))

@@ -1,0 +1,237 @@
+"""The case archive as an action on a case: everything the AP may ask for (LEGAL.md §5), in one
+self-verifying file — never an ID copy, never the data items themselves (those go to the person)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dsr_desk.desk.clock import clock_json
+from dsr_desk.desk.event_text import event_detail, event_label, identity_summary
+from dsr_desk.documents.archive.package import ArchiveContents, ArchiveResult, write_archive
+from dsr_desk.documents.archive.summary import Section, render_summary
+from dsr_desk.i18n import current_language, format_date, format_datetime, t
+from dsr_desk.rules.case_values import parse_moment
+from dsr_desk.rules.clock_text import days_left_text
+
+if TYPE_CHECKING:
+    from dsr_desk.desk.case import Case
+
+
+class ArchiveActions:
+    """Mixed into Case."""
+
+    def archive_contents(self: Case, lang: str | None = None) -> ArchiveContents:
+        lang = lang or current_language()
+        record, clock, events = self.record(), self.clock(), self.events()
+        letters = self.letters()
+        identity = self.identity()
+        decisions = self.letter_inputs().decisions
+        sections = [
+            Section(
+                t("archive.request", lang),
+                [
+                    (t("cli.requester", lang), record.requester.name),
+                    (
+                        t("cli.received", lang),
+                        f"{format_date(record.received, lang)} ({record.channel.label(lang)})",
+                    ),
+                    (t("cli.requests", lang), ", ".join(k.label_with_article(lang) for k in record.types)),
+                    (t("cli.notes", lang), record.notes or "—"),
+                ],
+            ),
+            Section(
+                t("archive.deadline", lang),
+                [
+                    (t("archive.first_due", lang), format_date(clock.first.due, lang)),
+                    (
+                        t("archive.extended_due", lang),
+                        format_date(clock.extended.due, lang) if clock.extended else "—",
+                    ),
+                    (t("archive.extension_reason", lang), _extension(clock, lang)),
+                    (t("archive.paused", lang), str(clock.paused_days)),
+                    (
+                        t("archive.outcome", lang),
+                        f"{record.status.label(lang)} — {days_left_text(clock, lang)}",
+                    ),
+                ],
+                note=clock.rule(lang),
+            ),
+            Section(
+                t("archive.identity", lang),
+                [
+                    (t("archive.identity_result", lang), identity_summary(identity, lang)),
+                    (t("archive.reasoning", lang), identity.outcome_reasoning or identity.reasoning or "—"),
+                    (
+                        t("archive.warnings", lang),
+                        ", ".join(t(f"identity.warning.{w}", lang) for w in identity.warnings) or "—",
+                    ),
+                ],
+            ),
+            Section(
+                t("archive.decisions", lang),
+                [
+                    (
+                        d.request_type.label(lang),
+                        f"{t(f'gui.letter.outcome.{d.outcome.value}', lang)}"
+                        f"{' — ' + d.ground if d.ground else ''}. {d.what} {d.explanation}".strip(),
+                    )
+                    for d in decisions.values()
+                ],
+            ),
+            Section(
+                t("archive.letters", lang),
+                [
+                    (
+                        format_date(parse_moment(letter.sent_on + "T00:00:00+00:00").date(), lang),
+                        t(f"letter.kind.{letter.kind}", lang),
+                        letter.lang.upper(),
+                        t(f"gui.letter.channel.{letter.channel}", lang),
+                        letter.sha256[:16] + "…",
+                    )
+                    for letter in letters
+                ],
+                header=(
+                    t("archive.date", lang),
+                    t("archive.kind", lang),
+                    t("archive.language", lang),
+                    t("archive.channel", lang),
+                    "SHA-256",
+                ),
+            ),
+            Section(
+                t("archive.searches", lang),
+                [
+                    (
+                        s.system,
+                        t("audit_detail.yes" if s.searched else "audit_detail.no", lang),
+                        s.found or "—",
+                        s.by,
+                    )
+                    for s in self.searches()
+                ],
+                header=(
+                    t("archive.system", lang),
+                    t("archive.searched", lang),
+                    t("archive.found", lang),
+                    t("archive.by", lang),
+                ),
+            ),
+            Section(
+                t("archive.data", lang),
+                [
+                    (
+                        i.system,
+                        i.category,
+                        i.title,
+                        t("audit_detail.yes" if i.included else "audit_detail.no", lang),
+                    )
+                    for i in self.items()
+                ],
+                header=(
+                    t("archive.system", lang),
+                    t("archive.category", lang),
+                    t("archive.item", lang),
+                    t("archive.included", lang),
+                ),
+            ),
+            Section(
+                t("archive.timeline", lang),
+                [
+                    (
+                        format_datetime(parse_moment(e.at), lang),
+                        e.actor,
+                        event_label(e.action, lang),
+                        event_detail(e, lang),
+                    )
+                    for e in events
+                ],
+                header=(
+                    t("archive.when", lang),
+                    t("archive.who", lang),
+                    t("archive.what", lang),
+                    t("archive.details", lang),
+                ),
+            ),
+        ]
+        now = self._desk.now()
+        summary = render_summary(
+            t("archive.title", lang, reference=record.reference),
+            t(
+                "archive.subtitle",
+                lang,
+                organisation=self._desk.settings.organisation_name,
+                date=format_date(now.astimezone().date(), lang),
+            ),
+            sections,
+            lang,
+        )
+        case_json = {
+            **record.to_json(),
+            **clock_json(clock),
+            "identity": _identity_json(identity),
+            "decisions": [_decision_json(d) for d in decisions.values()],
+            "letters": [vars(letter) for letter in letters],
+            "searches": [vars(s) for s in self.searches()],
+            "data_items": [i.to_json() for i in self.items()],
+        }
+        return ArchiveContents(
+            reference=record.reference,
+            created_at=now,
+            summary_pdf=summary,
+            case_json=case_json,
+            audit_events=[event.to_json() for event in events],
+            letters=[
+                (
+                    f"{letter.document_id:04d}-{letter.kind}-{letter.lang}.pdf",
+                    self.letter_pdf(letter.document_id),
+                )
+                for letter in letters
+            ],
+        )
+
+    def write_archive(self: Case, target: Path, lang: str | None = None) -> ArchiveResult:
+        result = write_archive(Path(target), self.archive_contents(lang))
+        self._write(
+            replace(self.record(), updated_at=self._desk.now()),
+            "archive.created",
+            {"file": result.path.name, "sha256": result.sha256},
+        )
+        return result
+
+
+def _extension(clock, lang: str) -> str:
+    extension = clock.facts.extension
+    if extension is None:
+        return "—"
+    told = format_date(extension.notified_on, lang) if extension.notified_on else t("archive.not_told", lang)
+    return t(
+        "archive.extension",
+        lang,
+        reason=t(f"clock.reason.{extension.reason.value}", lang),
+        explanation=extension.explanation or "",
+        told=told,
+    )
+
+
+def _identity_json(state) -> dict[str, object]:
+    return {
+        "role": state.role.value if state.role else None,
+        "doubt": state.doubt,
+        "reasoning": state.reasoning,
+        "method": state.method.value if state.method else None,
+        "copy_reason": state.copy_reason,
+        "outcome": state.outcome.value if state.outcome else None,
+        "outcome_at": state.outcome_at,
+        "outcome_reasoning": state.outcome_reasoning,
+        "document_type": state.document_type,
+        "warnings": list(state.warnings),
+        "id_copies_kept": len(state.copies),
+    }
+
+
+def _decision_json(decision) -> dict[str, object]:
+    from dsr_desk.desk.answers import decision_to_json
+
+    return decision_to_json(decision)

@@ -1,0 +1,146 @@
+"""The case archive for the regulator: it verifies when fresh, and any change to it is found and named."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from dsr_desk.desk.demo import demo_organisation
+from dsr_desk.documents.archive.manifest import canonical, seal, sha256
+from dsr_desk.documents.archive.verify import verify_archive
+from dsr_desk.errors import NotAnArchiveError
+from dsr_desk.rules.letters import LetterKind
+from dsr_desk.rules.requests import RequestType
+from tests.support.cases import make_case
+from tests.support.letters import pdf_text
+
+
+@pytest.fixture
+def archive(desk, tmp_path) -> Path:
+    demo_organisation(desk)
+    summary = make_case(desk, types=(RequestType.ACCESS,))
+    with desk.open_case(summary.reference) as case:
+        case.record_search("Webwinkel", searched=True, found="1 klantrecord")
+        case.add_data_text("Jan belde over zijn bestelling.", system="Mailbox", category="Contact")
+        pdf = case.make_letter(LetterKind.ACKNOWLEDGEMENT, "nl")
+        case.record_letter(LetterKind.ACKNOWLEDGEMENT, "nl", pdf)
+        result = case.write_archive(tmp_path / "archief.zip", lang="nl")
+    return result.path
+
+
+def _rewrite(source: Path, target: Path, change) -> Path:
+    """Copies the archive member by member, letting `change` edit the dict of files first."""
+    with zipfile.ZipFile(source) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    change(files)
+    with zipfile.ZipFile(target, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return target
+
+
+def _kinds(path: Path) -> set[tuple[str, str]]:
+    return {(problem.where, problem.kind) for problem in verify_archive(path).problems}
+
+
+def test_a_fresh_archive_verifies_and_holds_what_the_regulator_asks_for(archive):
+    report = verify_archive(archive)
+    assert report.ok and report.events >= 4
+    with zipfile.ZipFile(archive) as opened:
+        names = set(opened.namelist())
+        summary = pdf_text(opened.read("summary.pdf"))
+        case_json = json.loads(opened.read("case.json"))
+    assert {"summary.pdf", "case.json", "audit.json", "manifest.json"} <= names
+    assert any(name.startswith("letters/") and "acknowledgement" in name for name in names)
+    assert "Webwinkel" in summary and "De termijn" in summary
+    # The data itself goes to the person, not into the archive; only what was found and whether it went out.
+    assert "Jan belde" not in json.dumps(case_json) and "Jan belde" not in summary
+    assert not any("id_cop" in name for name in names)
+
+
+@pytest.mark.parametrize("name", ["summary.pdf", "case.json", "audit.json", "letters"])
+def test_one_changed_byte_in_any_file_is_found(archive, tmp_path, name):
+    def flip(files):
+        member = next(n for n in files if n.startswith(name))
+        data = bytearray(files[member])
+        data[len(data) // 2] ^= 0x01
+        files[member] = bytes(data)
+
+    problems = _kinds(_rewrite(archive, tmp_path / "x.zip", flip))
+    assert any(kind == "changed" and where.startswith(name) for where, kind in problems)
+
+
+def test_a_removed_file_and_an_added_file_are_named(archive, tmp_path):
+    def change(files):
+        del files[next(n for n in files if n.startswith("letters/"))]
+        files["extra.txt"] = b"slipped in"
+
+    problems = _kinds(_rewrite(archive, tmp_path / "x.zip", change))
+    assert ("extra.txt", "extra") in problems
+    assert any(kind == "missing" and where.startswith("letters/") for where, kind in problems)
+
+
+def _edit_event(files, reseal: bool) -> None:
+    audit = json.loads(files["audit.json"])
+    audit["events"][1]["actor"] = "Iemand Anders"
+    files["audit.json"] = json.dumps(audit).encode()
+    if reseal:
+        manifest = json.loads(files["manifest.json"])
+        manifest["files"]["audit.json"] = sha256(files["audit.json"])
+        files["manifest.json"] = canonical(seal(manifest))
+
+
+def test_an_edited_audit_event_is_found_even_when_the_manifest_is_resealed(archive, tmp_path):
+    plain = _kinds(_rewrite(archive, tmp_path / "a.zip", lambda f: _edit_event(f, reseal=False)))
+    assert ("audit.json", "changed") in plain
+    resealed = _kinds(_rewrite(archive, tmp_path / "b.zip", lambda f: _edit_event(f, reseal=True)))
+    # The manifest now agrees with the file, but the chain does not agree with itself.
+    assert ("audit.json", "changed") not in resealed
+    assert any(where == "event 2" for where, _ in resealed)
+
+
+def test_a_hand_edited_manifest_breaks_its_seal(archive, tmp_path):
+    def change(files):
+        manifest = json.loads(files["manifest.json"])
+        manifest["reference"] = "DSR-2026-9999"
+        files["manifest.json"] = json.dumps(manifest).encode()
+
+    assert ("manifest.json", "manifest") in _kinds(_rewrite(archive, tmp_path / "x.zip", change))
+
+
+def test_a_swapped_letter_is_found_against_its_sent_event(archive, tmp_path):
+    """Rebuilt with a new manifest and seal: only the 'letter sent' event still knows the real PDF."""
+
+    def change(files):
+        letter = next(n for n in files if n.startswith("letters/"))
+        files[letter] = files[letter].replace(b"%%EOF", b"%%EOF\n% edited")
+        manifest = json.loads(files["manifest.json"])
+        manifest["files"][letter] = sha256(files[letter])
+        files["manifest.json"] = canonical(seal(manifest))
+
+    problems = _kinds(_rewrite(archive, tmp_path / "x.zip", change))
+    assert problems and all(kind == "letter" for _, kind in problems)
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"not a zip at all", None], ids=["empty", "text", "zip-without-manifest"]
+)
+def test_what_is_not_an_archive_says_so(tmp_path, content):
+    path = tmp_path / "x.zip"
+    if content is None:
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("readme.txt", "hello")
+    else:
+        path.write_bytes(content)
+    with pytest.raises(NotAnArchiveError):
+        verify_archive(path)
+
+
+def test_writing_the_archive_is_itself_in_the_audit_log(desk, archive):
+    (summary,) = desk.list_cases()
+    with desk.open_case(summary.reference) as case:
+        assert case.events()[-1].action == "archive.created"
+        assert case.events()[-1].details["sha256"] == sha256(archive.read_bytes())

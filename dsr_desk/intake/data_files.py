@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import stat
 import zipfile
 from collections.abc import Iterator
@@ -45,10 +46,13 @@ def source_format(name: str) -> str:
 
 
 def checked_size(path: Path) -> int:
+    # Opening (not just stat) catches a folder, a locked file or missing permission before anything is stored.
     try:
-        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
     except OSError as exc:
-        raise ImportRefusedError(reason="unreadable", detail=exc.strerror or type(exc).__name__) from None
+        detail = exc.strerror or type(exc).__name__
+        raise ImportRefusedError(reason="unreadable", name=path.name, detail=detail) from None
     if size > MAX_IMPORT_BYTES:
         raise ImportRefusedError(reason="too_large", limit=MAX_IMPORT_BYTES // 1024**2)
     return size

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from dsr_desk.desk import Desk
 from dsr_desk.desk.demo import fill_with_demo_cases
 from dsr_desk.gui.app import prepare_application
+from dsr_desk.gui.export_dialog import PasswordDialog
 from dsr_desk.gui.first_run_dialog import FirstRunDialog
 from dsr_desk.gui.main_window import MainWindow
 from dsr_desk.gui.recovery_sheet_dialog import RecoverySheetDialog
@@ -105,6 +106,26 @@ def main(out: Path) -> None:
     settle(app)
     wizard.grab().save(str(out / "identity-masked.png"))
     wizard.reject()
+    with_data = next(
+        c.reference
+        for c in desk.list_cases()
+        if c.status.value == "in_progress" and any(k.value == "access" for k in c.types)
+    )
+    window.select_case(with_data)
+    window.case_view.tabs.setCurrentWidget(window.case_view.data_panel)
+    settle(app)
+    window.grab().save(str(out / "case-data.png"))
+    export = window.case_view.data_panel.export()
+    settle(app)
+    export.grab().save(str(out / "export-dialog.png"))
+    export.reject()
+    password = PasswordDialog("7KQ2M-X9HRT-4WBNC-P3JDF", f"{with_data}-gegevens.zip")
+    password.show()
+    settle(app)
+    password.grab().save(str(out / "export-password.png"))
+    password.noted.setChecked(True)
+    password.close()
+    window.case_view.tabs.setCurrentIndex(0)
     dialog = window.show_new_case_dialog()
     dialog.name.setText("Ζωή Παπαδοπούλου")
     dialog.email.setText("zoe@@example")

@@ -86,13 +86,11 @@ def archive(args: argparse.Namespace) -> int:
 
 def verify(args: argparse.Namespace) -> int:
     report = verify_archive(Path(args.file))
-    if report.ok:
-        print(t("archive.intact", files=report.files, events=report.events))
-        return 0
-    print(t("archive.problems", count=len(report.problems)))
-    for problem in report.problems:
-        print(f"  {t(f'archive.problem.{problem.kind}', where=problem.where)}")
-    return 1
+    heading, *problems = report.lines()
+    print(heading)
+    for line in problems:
+        print(f"  {line}")
+    return 0 if report.ok else 1
 
 
 def add_data_commands(commands, case) -> None:

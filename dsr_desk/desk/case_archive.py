@@ -192,13 +192,20 @@ class ArchiveActions:
         )
 
     def write_archive(self: Case, target: Path, lang: str | None = None) -> ArchiveResult:
-        result = write_archive(Path(target), self.archive_contents(lang))
+        result = self.write_archive_file(target, lang)
+        self.record_archive(result)
+        return result
+
+    def write_archive_file(self: Case, target: Path, lang: str | None = None) -> ArchiveResult:
+        """Only reads the case: safe to run on a worker thread while the case stays open."""
+        return write_archive(Path(target), self.archive_contents(lang))
+
+    def record_archive(self: Case, result: ArchiveResult) -> None:
         self._write(
             replace(self.record(), updated_at=self._desk.now()),
             "archive.created",
             {"file": result.path.name, "sha256": result.sha256},
         )
-        return result
 
 
 def _extension(clock, lang: str) -> str:

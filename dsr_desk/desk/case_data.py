@@ -67,7 +67,7 @@ class DataActions:
         provided: bool = False,
     ) -> DataItem:
         text = clean_block(text)
-        system, category = self._checked_place(system, category, text_given=bool(text))
+        system, category = self.checked_place(system, category, text_given=bool(text))
         data = text.encode("utf-8")
         item, event = self._items.add(
             at=self._desk.now(),
@@ -92,7 +92,7 @@ class DataActions:
     ) -> tuple[list[DataItem], tuple[str, ...]]:
         """Imports a file (a ZIP: each file in it); returns the items and any warnings for the handler."""
         path = Path(path)
-        system, category = self._checked_place(system, category)
+        system, category = self.checked_place(system, category)
         size = checked_size(path)
         if source_format(path.name) == "zip":
             added, warnings = [], []
@@ -113,6 +113,20 @@ class DataActions:
             path.name, size, lambda: file_chunks(path), system, category, included, provided
         )
         return [item], warnings
+
+    def add_data_bytes(
+        self: Case,
+        name: str,
+        data: bytes,
+        *,
+        system: str,
+        category: str,
+        included: bool = True,
+        provided: bool = False,
+    ) -> tuple[DataItem, tuple[str, ...]]:
+        """A file's content already in memory (pasted, or made by the app): read like an imported file."""
+        system, category = self.checked_place(system, category)
+        return self._add_stream(name, len(data), lambda: iter([data]), system, category, included, provided)
 
     def _add_stream(
         self: Case, name: str, size: int, chunks, system: str, category: str, included: bool, provided: bool
@@ -182,7 +196,7 @@ class DataActions:
                 )
         return list(latest.values())
 
-    def _checked_place(self: Case, system: str, category: str, text_given: bool = True) -> tuple[str, str]:
+    def checked_place(self: Case, system: str, category: str, text_given: bool = True) -> tuple[str, str]:
         system, category = clean_line(system), clean_line(category)
         problems = []
         if not system:

@@ -48,26 +48,46 @@ class ExportActions:
     ) -> ExportResult:
         """Writes the ZIP (atomic: a cancel or a full disk leaves nothing), then records it on the case."""
         lang = lang or current_language()
-        result = write_export(
+        result = self.write_export_file(
+            target, kind=kind, lang=lang, password=password, progress=progress, cancelled=cancelled
+        )
+        self.record_export(result, kind=kind, lang=lang, encrypted=bool(password))
+        return result
+
+    def write_export_file(
+        self: Case,
+        target: Path,
+        *,
+        kind: ExportKind,
+        lang: str,
+        password: str | None,
+        progress: Progress = lambda done, total: None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> ExportResult:
+        """Only reads the case: safe to run on a worker thread while the case stays open."""
+        return write_export(
             Path(target),
             self.export_bundle(kind, lang),
             password=password,
             progress=progress,
             cancelled=cancelled,
         )
+
+    def record_export(
+        self: Case, result: ExportResult, *, kind: ExportKind, lang: str, encrypted: bool
+    ) -> None:
         details = {
             "kind": kind.value,
             "file": result.path.name,
             "sha256": result.sha256,
             "size": result.size,
             "items": result.items,
-            "encrypted": bool(password),
+            "encrypted": encrypted,
             "language": lang,
         }
         self._write(replace(self.record(), updated_at=self._desk.now()), "export.created", details)
         self.set_answers(
             export_file=result.path.name,
             export_format=t("export.format_text", lang),
-            export_encrypted=bool(password),
+            export_encrypted=encrypted,
         )
-        return result

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import random
 import tomllib
 import unicodedata
@@ -68,6 +69,10 @@ def _play(desk: Desk, case, outcome: str, moment: dt.datetime, days_ago: int) ->
             case.record_letter(
                 LetterKind.ACKNOWLEDGEMENT, "nl", case.make_letter(LetterKind.ACKNOWLEDGEMENT, "nl")
             )
+    types = case.record().types
+    if outcome != "new" and (RequestType.ACCESS in types or RequestType.PORTABILITY in types):
+        with _clock_at(desk, moment + dt.timedelta(days=3, hours=1)):
+            _collect_data(case)
     if outcome == "waiting":
         with _clock_at(desk, moment + dt.timedelta(days=2)):
             case.add_note(
@@ -83,6 +88,29 @@ def _play(desk: Desk, case, outcome: str, moment: dt.datetime, days_ago: int) ->
             _answer(case)
             case.add_note("Antwoord verstuurd; verzoeker heeft de ontvangst bevestigd.")
             case.set_status(CaseStatus.CLOSED)
+
+
+def _collect_data(case) -> None:
+    """What a handler finds in the demo organisation's systems: a checklist and a few items."""
+    name = case.record().requester.name
+    case.record_search("Webwinkel", searched=True, found="1 klantaccount, 3 bestellingen")
+    case.record_search("Mailbox", searched=True, found="2 e-mails")
+    case.record_search("Boekhouding", searched=True, found="3 facturen")
+    case.record_search("Mailchimp", searched=False, note="Beheerd door de verwerker; gegevens opgevraagd.")
+    account = json.dumps({"naam": name, "klant_sinds": "2021-03-14", "nieuwsbrief": True}).encode()
+    case.add_data_bytes("account.json", account, system="Webwinkel", category="Klantgegevens", provided=True)
+    orders = (
+        b"ordernummer;datum;bedrag\n"
+        b"W-10231;2025-11-02;24,95\nW-10877;2026-02-17;12,50\nW-11402;2026-06-30;38,00\n"
+    )
+    case.add_data_bytes("bestellingen.csv", orders, system="Webwinkel", category="Bestellingen")
+    mail = case.add_data_text(
+        f"{name} vroeg op 4 maart naar de levertijd; collega Kees Jansen antwoordde dezelfde dag.",
+        system="Mailbox",
+        category="Correspondentie",
+        title="E-mail over levertijd",
+    )
+    case.set_item(mail.id, redactions=["Kees Jansen"])
 
 
 def _answer(case) -> None:

@@ -7,13 +7,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
     QTableView,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -24,6 +24,7 @@ from dsr_desk.desk.event_text import audit_report_lines, identity_summary
 from dsr_desk.errors import DsrDeskError
 from dsr_desk.gui.audit_log_model import AuditColumn, AuditLogModel
 from dsr_desk.gui.clock_panel import ClockPanel
+from dsr_desk.gui.data_panel import DataPanel
 from dsr_desk.gui.identity.wizard import IdentityWizard
 from dsr_desk.gui.letters_panel import LettersPanel
 from dsr_desk.gui.messages import show_error
@@ -93,6 +94,7 @@ class CaseView(QWidget):
             ("address", self.address),
             ("received", self.received),
             ("requests", self.requests),
+            ("identity", self.identity),
             ("notes", self.notes),
         ):
             details.addRow(_section_label(t(f"gui.case.{key}"), self), widget)
@@ -117,19 +119,28 @@ class CaseView(QWidget):
         self.clock_panel.changed.connect(self._after_change)
         self.letters_panel = LettersPanel(self)
         self.letters_panel.changed.connect(self._after_change)
+        self.data_panel = DataPanel(self)
+        self.data_panel.changed.connect(self._after_change)
+        self.data_panel.letter_wanted.connect(self._make_letter)
 
-        line = QFrame(self)
-        line.setFrameShape(QFrame.Shape.HLine)
+        # The clock stays in sight; the rest of the case is one tab away.
+        log = QWidget(self)
+        log_layout = QVBoxLayout(log)
+        log_layout.setContentsMargins(0, 4, 0, 0)
+        log_layout.addWidget(self.audit_state)
+        log_layout.addWidget(self.audit_table, 1)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setMinimumHeight(340)
+        self.tabs.addTab(self.letters_panel, t("gui.case.tab.letters"))
+        self.tabs.addTab(self.data_panel, t("gui.case.tab.data"))
+        self.tabs.addTab(log, t("gui.case.tab.log"))
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addLayout(actions)
         layout.addLayout(details)
         layout.addWidget(self.clock_panel)
-        layout.addWidget(self.letters_panel)
-        layout.addWidget(line)
-        layout.addWidget(_section_label(t("gui.case.audit_log"), self, heading=True))
-        layout.addWidget(self.audit_state)
-        layout.addWidget(self.audit_table, 1)
+        layout.addWidget(self.tabs, 1)
 
     def show_case(self, case: Case) -> None:
         self.case = case
@@ -163,6 +174,10 @@ class CaseView(QWidget):
         self._fill_status_menu(record.status)
         self.clock_panel.show_case(self.case)
         self.letters_panel.show_case(self.case)
+        self.data_panel.show_case(self.case)
+        letters, items = len(self.case.letters()), len(self.case.items())
+        self.tabs.setTabText(0, t("gui.case.tab.letters") + (f" ({letters})" if letters else ""))
+        self.tabs.setTabText(1, t("gui.case.tab.data") + (f" ({items})" if items else ""))
 
     def _fill_status_menu(self, current: CaseStatus) -> None:
         self.status_menu.clear()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -23,6 +24,7 @@ from dsr_desk import APP_NAME
 from dsr_desk.desk import Case, Desk
 from dsr_desk.desk.clock import reminder
 from dsr_desk.errors import DsrDeskError
+from dsr_desk.gui.archive_actions import BulkArchiveDialog, verify_archive_file
 from dsr_desk.gui.case_filter_model import CaseFilter
 from dsr_desk.gui.case_table import CaseTable
 from dsr_desk.gui.case_table_model import REFERENCE_ROLE
@@ -57,7 +59,14 @@ class MainWindow(QMainWindow):
         self.case_error = plain_label(self, "caseError")
         self.case_error.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail = QStackedWidget(self)
-        for widget in (self.placeholder, self.case_view, self.case_error):
+        # On a laptop screen the case scrolls rather than squeezing its tabs to nothing.
+        self.case_scroll = QScrollArea(self)
+        self.case_scroll.setWidgetResizable(True)
+        self.case_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.case_scroll.setWidget(self.case_view)
+        self.case_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.case_scroll.setMinimumWidth(self.case_view.minimumSizeHint().width() + 20)
+        for widget in (self.placeholder, self.case_scroll, self.case_error):
             self.detail.addWidget(widget)
 
         splitter = QSplitter(self)
@@ -124,6 +133,11 @@ class MainWindow(QMainWindow):
         settings = file_menu.addAction(t("gui.menu.settings"))
         settings.triggered.connect(self.show_settings)
         file_menu.addSeparator()
+        archives = file_menu.addAction(t("gui.menu.archive_bulk"))
+        archives.triggered.connect(self.export_archives)
+        verify = file_menu.addAction(t("gui.menu.archive_verify"))
+        verify.triggered.connect(lambda: verify_archive_file(self))
+        file_menu.addSeparator()
         quit_action = file_menu.addAction(t("gui.menu.quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -179,7 +193,7 @@ class MainWindow(QMainWindow):
             self.detail.setCurrentWidget(self.case_error)
             return
         self.case_view.show_case(self.open_case)
-        self.detail.setCurrentWidget(self.case_view)
+        self.detail.setCurrentWidget(self.case_scroll)
 
     def _case_changed(self, reference: str) -> None:
         self.refresh_cases(select=reference)
@@ -224,6 +238,13 @@ class MainWindow(QMainWindow):
         self.refresh_cases()
         self.detail.setCurrentWidget(self.placeholder)
         self.statusBar().showMessage(t("gui.main.destroyed", reference=reference), 8000)
+
+    def export_archives(self) -> BulkArchiveDialog:
+        dialog = BulkArchiveDialog(self.desk, self)
+        dialog.done.connect(lambda _count: self.refresh_cases())
+        dialog.done.connect(lambda _count: self.case_view.refresh())
+        dialog.open()
+        return dialog
 
     def show_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.desk, self)

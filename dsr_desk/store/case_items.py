@@ -132,7 +132,7 @@ class CaseItems:
         for name, value in changes.items():
             old = getattr(before, name)
             if name == "redactions":
-                value = sorted({str(v) for v in value if str(v).strip()})  # type: ignore[union-attr]
+                value = sorted({str(v).strip() for v in value if str(v).strip()})  # type: ignore[union-attr]
                 old = list(old)
                 values[name] = json.dumps(value, ensure_ascii=False)
             else:

@@ -98,8 +98,8 @@ REQUIRED = {
     ],
     ("forwarded", "nl"): ["Webwinkel Noord B.V.", "Wij zijn verwerker."],
     ("forwarded", "en"): ["Webwinkel Noord B.V.", "Wij zijn verwerker."],
-    ("export_cover", "nl"): ["DSR-2026-0042-gegevens.zip", "JSON en CSV", "dubbelklikken", "sms"],
-    ("export_cover", "en"): ["DSR-2026-0042-gegevens.zip", "JSON en CSV", "double-clicking", "sms"],
+    ("export_cover", "nl"): ["DSR-2026-0042-gegevens.zip", "JSON en CSV", "7-Zip op Windows", "sms"],
+    ("export_cover", "en"): ["DSR-2026-0042-gegevens.zip", "JSON en CSV", "7-Zip on Windows", "sms"],
 }
 
 

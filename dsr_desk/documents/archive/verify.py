@@ -11,6 +11,7 @@ from pathlib import Path
 
 from dsr_desk.documents.archive.manifest import FORMAT, seal_ok, sha256
 from dsr_desk.errors import NotAnArchiveError
+from dsr_desk.i18n import t
 from dsr_desk.store.audit import AuditEvent, verify_chain
 
 MAX_MEMBER = 500 * 1024 * 1024
@@ -32,6 +33,13 @@ class ArchiveReport:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    def lines(self, lang: str | None = None) -> list[str]:
+        """What the check found, in one sentence per problem, for the command line and the GUI alike."""
+        if self.ok:
+            return [t("archive.intact", lang, files=self.files, events=self.events)]
+        heading = t("archive.problems", lang, count=len(self.problems))
+        return [heading] + [t(f"archive.problem.{p.kind}", lang, where=p.where) for p in self.problems]
 
 
 def verify_archive(path: Path) -> ArchiveReport:

@@ -164,9 +164,10 @@ class DataActions:
         return self._items.item(item_id)
 
     def remove_item(self: Case, item_id: int, reason: str) -> None:
-        event = self._items.remove(
-            item_id, at=self._desk.now(), actor=self._desk.actor, reason=clean_line(reason)
-        )
+        reason = clean_block(reason)
+        if not reason:
+            raise ValidationError([("reason", "validation.removal_reason_empty", {})])
+        event = self._items.remove(item_id, at=self._desk.now(), actor=self._desk.actor, reason=reason)
         self._desk.index.put(self.summary(), event.hash, event.seq)
 
     def record_search(self: Case, system: str, *, searched: bool, found: str = "", note: str = "") -> None:

@@ -28,7 +28,9 @@ def report(**figures):
 
 _IMPORT = """
 work = Path({work!r})
-desk, _ = Desk.create(work / "ws", organisation="Bench", storage="passphrase", passphrase="bench passphrase 1")
+desk, _ = Desk.create(
+    work / "ws", organisation="Bench", storage="passphrase", passphrase="bench passphrase 1"
+)
 summary = desk.new_case(
     name="Jan Jansen", email="jan@example.nl", received=datetime.date(2026, 11, 2), types=[RequestType.ACCESS]
 )

@@ -10,55 +10,22 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from dsr_desk.errors import DsrDeskError, ValidationError
-from dsr_desk.gui.forms import ProblemBanner
+from dsr_desk.gui.forms import FormDialog
 from dsr_desk.i18n import format_date, format_date_with_weekday, t
 from dsr_desk.rules.clock import ClockState, ExtensionReason, InformationNeeded
 from dsr_desk.rules.deadline import extended_deadline
 
 
-class ClockDialog(QDialog):
-    """A form whose values go to `submit`, which may refuse them; the refusal is shown, the form stays."""
+class ClockDialog(FormDialog):
+    """A clock form: an explanation above, the values below; `submit` is set by each dialog."""
 
     def __init__(self, title: str, intro: str, action: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(480)
-        self.banner = ProblemBanner(self)
-        explanation = QLabel(intro, self)
-        explanation.setWordWrap(True)
-        self.form = QFormLayout()
-        buttons = QDialogButtonBox(self)
-        self.ok_button = buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(t("gui.cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addWidget(explanation)
-        layout.addLayout(self.form)
-        layout.addWidget(buttons)
+        super().__init__(title, action, parent, intro=intro)
         self.submit: Callable[[], object] = lambda: None
-
-    def _accept(self) -> None:
-        try:
-            self.submit()
-        except ValidationError as error:
-            self.banner.show_problems(error.problem_messages())
-            return
-        except DsrDeskError as error:
-            self.banner.show_problems([error.message()])
-            return
-        self.accept()
 
 
 def date_edit(parent: QWidget, today: dt.date, earliest: dt.date) -> QDateEdit:

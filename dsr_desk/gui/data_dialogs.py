@@ -9,20 +9,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from dsr_desk.desk import Case
-from dsr_desk.errors import DsrDeskError, ValidationError
-from dsr_desk.gui.forms import ProblemBanner, mark_fields
+from dsr_desk.gui.forms import FormDialog
 from dsr_desk.i18n import t
 from dsr_desk.rules.data_values import DataItem, Search
 
@@ -38,49 +33,12 @@ def _combo(parent: QWidget, choices: list[str], current: str = "") -> QComboBox:
     return combo
 
 
-class _Form(QDialog):
-    """A dialog with a problem banner, a form and OK/Cancel; `submit()` may raise ValidationError."""
-
-    def __init__(self, title: str, action: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(520)
-        self.banner = ProblemBanner(self)
-        self.form = QFormLayout()
-        self.buttons = QDialogButtonBox(self)
-        self.ok_button = self.buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(t("gui.cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
-        self.fields: dict[str, QWidget] = {}
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addLayout(self.form)
-        self.extra = QVBoxLayout()
-        layout.addLayout(self.extra)
-        layout.addWidget(self.buttons)
-
-    def submit(self) -> None:
-        raise NotImplementedError
-
-    def _accept(self) -> None:
-        try:
-            self.submit()
-        except ValidationError as error:
-            mark_fields(self.fields, error)
-            self.banner.show_problems(error.problem_messages())
-            return
-        except DsrDeskError as error:
-            self.banner.show_problems([error.message()])
-            return
-        self.accept()
-
-
-class SearchDialog(_Form):
+class SearchDialog(FormDialog):
     """One line of the checklist: was this system searched, and what was found there."""
 
     def __init__(self, case: Case, previous: Search | None = None, parent: QWidget | None = None) -> None:
         super().__init__(t("gui.data.search_title"), t("gui.data.search_save"), parent)
+        self.setMinimumWidth(520)
         self.case = case
         self.system = _combo(self, case.systems(), previous.system if previous else "")
         self.searched = QCheckBox(t("gui.data.searched"), self)
@@ -104,7 +62,7 @@ class SearchDialog(_Form):
         )
 
 
-class AddDataDialog(_Form):
+class AddDataDialog(FormDialog):
     """Where the data came from and what it is; then either files (imported by the caller, in the
     background) or typed text (stored here)."""
 
@@ -157,7 +115,7 @@ class AddDataDialog(_Form):
         )
 
 
-class RedactionsDialog(_Form):
+class RedactionsDialog(FormDialog):
     """One name, number or phrase per line; each is blacked out wherever it appears in the item."""
 
     def __init__(self, case: Case, item: DataItem, parent: QWidget | None = None) -> None:

@@ -6,20 +6,14 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from dsr_desk.errors import DsrDeskError, ValidationError
-from dsr_desk.gui.forms import ProblemBanner
-from dsr_desk.i18n import t
+from dsr_desk.gui.forms import FormDialog
 
 
-class TextInputDialog(QDialog):
+class TextInputDialog(FormDialog):
     def __init__(
         self,
         *,
@@ -30,37 +24,18 @@ class TextInputDialog(QDialog):
         confirmation: str = "",
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(title, action, parent, intro=label)
         self._submit = submit
-        self.setWindowTitle(title)
         self.setMinimumWidth(460)
-        self.banner = ProblemBanner(self)
-        explanation = QLabel(label, self)
-        explanation.setWordWrap(True)
         self.text = QPlainTextEdit(self)
         self.text.setFixedHeight(110)
         self.text.setTabChangesFocus(True)
+        self.extra.addWidget(self.text)
         self.confirm = QCheckBox(confirmation, self) if confirmation else None
-        buttons = QDialogButtonBox(self)
-        self.ok_button = buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(t("gui.cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        for widget in (self.banner, explanation, self.text, self.confirm, buttons):
-            if widget is not None:
-                layout.addWidget(widget)
         if self.confirm is not None:
+            self.extra.addWidget(self.confirm)
             self.ok_button.setEnabled(False)
             self.confirm.toggled.connect(self.ok_button.setEnabled)
 
-    def _accept(self) -> None:
-        try:
-            self._submit(self.text.toPlainText())
-        except ValidationError as error:
-            self.banner.show_problems(error.problem_messages())
-            return
-        except DsrDeskError as error:
-            self.banner.show_problems([error.message()])
-            return
-        self.accept()
+    def submit(self) -> object:
+        return self._submit(self.text.toPlainText())

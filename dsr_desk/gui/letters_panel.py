@@ -34,7 +34,6 @@ class LettersPanel(QWidget):
         self.make_button = QPushButton(t("gui.letters.make"), self)
         self.make_button.clicked.connect(self.make_letter)
         self.list = QListWidget(self)
-        self.list.setMaximumHeight(110)
         self.list.itemActivated.connect(self._open_item)
         self.empty = QLabel(t("gui.letters.none"), self)
         self.empty.setObjectName("hint")
@@ -45,8 +44,9 @@ class LettersPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.list)
+        # Whichever of the two shows takes the height, so the heading stays at the top.
+        layout.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.list, 1)
 
     def show_case(self, case: Case) -> None:
         self.case = case

@@ -7,18 +7,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dsr_desk.errors import ValidationError
+from dsr_desk.errors import DsrDeskError, ValidationError
 from dsr_desk.i18n import t
 from dsr_desk.intake.data_files import (
-    MAX_IMPORT_BYTES,
     MAX_STRUCTURED_BYTES,
     checked_size,
     file_chunks,
     read_structured,
     source_format,
-    zip_member_chunks,
-    zip_members,
 )
+from dsr_desk.intake.zip_files import MAX_IMPORT_BYTES, zip_member_chunks, zip_members
 from dsr_desk.rules.data_values import DataItem, Search
 from dsr_desk.rules.intake import clean_block, clean_line
 from dsr_desk.store.case_items import CaseItems
@@ -96,18 +94,24 @@ class DataActions:
         size = checked_size(path)
         if source_format(path.name) == "zip":
             added, warnings = [], []
-            for member in zip_members(path):
-                item, found = self._add_stream(
-                    member.filename,
-                    member.file_size,
-                    lambda m=member: zip_member_chunks(path, m),
-                    system,
-                    category,
-                    included,
-                    provided,
-                )
-                added.append(item)
-                warnings += found
+            try:
+                for member in zip_members(path):
+                    item, found = self._add_stream(
+                        member.filename,
+                        member.file_size,
+                        lambda m=member: zip_member_chunks(path, m),
+                        system,
+                        category,
+                        included,
+                        provided,
+                    )
+                    added.append(item)
+                    warnings += found
+            except DsrDeskError:
+                # A ZIP comes in whole or not at all; what was already stored goes, with the reason logged.
+                for item in added:
+                    self.remove_item(item.id, t("data.import_rolled_back", name=path.name))
+                raise
             return added, tuple(dict.fromkeys(warnings))
         item, warnings = self._add_stream(
             path.name, size, lambda: file_chunks(path), system, category, included, provided
@@ -142,7 +146,7 @@ class DataActions:
             system=system,
             category=category,
             title=clean_line(name),
-            kind="text" if fmt == "text" else "file",
+            kind="text" if fmt == "text" and imported is not None else "file",
             source_format=fmt,
             chunks=chunks(),
             included=included,

@@ -7,18 +7,17 @@ import csv
 import io
 import json
 import os
-import stat
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from dsr_desk.errors import ImportRefusedError
+from dsr_desk.intake.zip_files import MAX_IMPORT_BYTES, MAX_ZIP_RATIO
 from dsr_desk.rules.data_values import ImportedData
 
-MAX_IMPORT_BYTES = 2 * 1024**3  # one file; larger belongs on a disk handed over, not in a case file
 MAX_STRUCTURED_BYTES = 50 * 1024**2  # rows are read from smaller files only; larger ones are kept as files
-MAX_ZIP_MEMBERS = 5000
-MAX_ZIP_RATIO = 200  # compressed to uncompressed: beyond this a ZIP is a bomb, not an export
+MAX_ROWS = 100_000  # more rows than this are kept as the file only: a table, not rows in data.json
+MAX_SHEET_XML = 200 * 1024**2  # an XLSX whose sheets unpack to more is kept as the file only
 READ_CHUNK = 1024 * 1024
 
 _FORMATS = {
@@ -28,7 +27,7 @@ _FORMATS = {
     ".xlsx": "xlsx",
     ".xlsm": "xlsx",
     ".txt": "text",
-    ".eml": "text",
+    ".eml": "other",  # encoded mail (quoted-printable, base64): as text it would slip past redactions
     ".md": "text",
     ".pdf": "pdf",
     ".png": "image",
@@ -59,21 +58,34 @@ def checked_size(path: Path) -> int:
 
 
 def file_chunks(path: Path) -> Iterator[bytes]:
-    with open(path, "rb") as handle:
-        while chunk := handle.read(READ_CHUNK):
-            yield chunk
+    try:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(READ_CHUNK):
+                yield chunk
+    except OSError as exc:  # a USB stick pulled out, a network drive gone
+        detail = exc.strerror or type(exc).__name__
+        raise ImportRefusedError(reason="unreadable", name=path.name, detail=detail) from None
 
 
 def read_structured(fmt: str, data: bytes) -> ImportedData:
-    """Rows for CSV, JSON and spreadsheets; text for text files; nothing for other formats."""
+    """Rows for CSV, JSON and spreadsheets; text for text files; nothing for other formats.
+
+    A file that cannot be read as rows is still kept, as the file, with a warning for the handler.
+    """
     if fmt == "csv":
         text, warnings = decode_text(data)
-        return ImportedData(fmt, records=_csv_rows(text), warnings=warnings)
+        try:
+            rows = _csv_rows(text)
+        except csv.Error:
+            return ImportedData(fmt, warnings=(*warnings, "table_unreadable"))
+        if len(rows) > MAX_ROWS:
+            return ImportedData(fmt, warnings=(*warnings, "too_many_rows"))
+        return ImportedData(fmt, records=rows, warnings=warnings)
     if fmt == "json":
         text, warnings = decode_text(data)
         try:
             value = json.loads(text)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             return ImportedData(fmt, text=text, warnings=(*warnings, "json_invalid"))
         rows = value if isinstance(value, list) else [value]
         if all(isinstance(row, dict) for row in rows):
@@ -108,6 +120,8 @@ def _spreadsheet(data: bytes) -> ImportedData:
     """Every sheet's rows as values: formulas never come in as formulas, only as the values they had."""
     from openpyxl import load_workbook
 
+    if _unpacked_size(data) > MAX_SHEET_XML:
+        return ImportedData("xlsx", warnings=("too_many_rows",))
     try:
         values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
@@ -133,6 +147,10 @@ def _spreadsheet(data: bytes) -> ImportedData:
                 record[name] = _plain(cell.value)
             if any(value not in (None, "") for key, value in record.items() if key != "_sheet"):
                 records.append(record)
+            if len(records) > MAX_ROWS:
+                values.close()
+                formulas.close()
+                return ImportedData("xlsx", warnings=("too_many_rows",))
     values.close()
     formulas.close()
     return ImportedData("xlsx", records=records, warnings=tuple(sorted(warnings)))
@@ -144,36 +162,13 @@ def _plain(value: object) -> object:
     return str(value)  # dates and times as written
 
 
-def zip_members(path: Path) -> list[zipfile.ZipInfo]:
-    """The files in a ZIP, or ImportRefusedError when any member is unsafe: the whole ZIP is refused."""
+def _unpacked_size(data: bytes) -> int:
+    """What an XLSX (a ZIP) unpacks to, judged from its directory, before openpyxl unpacks anything."""
     try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
-        raise ImportRefusedError(reason="zip_unreadable") from None
-    with archive:
-        members = archive.infolist()
-        if len(members) > MAX_ZIP_MEMBERS:
-            raise ImportRefusedError(reason="zip_too_many", limit=MAX_ZIP_MEMBERS)
-        total = 0
-        for member in members:
-            name = member.filename
-            parts = Path(name.replace("\\", "/")).parts
-            if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":") or ".." in parts:
-                raise ImportRefusedError(reason="zip_unsafe_path", name=name[:80])
-            if stat.S_ISLNK(member.external_attr >> 16):
-                raise ImportRefusedError(reason="zip_symlink", name=name[:80])
-            total += member.file_size
-            if member.file_size > MAX_IMPORT_BYTES or total > MAX_IMPORT_BYTES:
-                raise ImportRefusedError(reason="too_large", limit=MAX_IMPORT_BYTES // 1024**2)
-            if member.compress_size and member.file_size / member.compress_size > MAX_ZIP_RATIO:
-                raise ImportRefusedError(reason="zip_bomb", name=name[:80])
-        return [m for m in members if not m.is_dir()]
-
-
-def zip_member_chunks(path: Path, member: zipfile.ZipInfo) -> Iterator[bytes]:
-    """A member's content, streamed, and cut off at its declared size (a lying header gains nothing)."""
-    with zipfile.ZipFile(path) as archive, archive.open(member) as handle:
-        remaining = member.file_size
-        while remaining > 0 and (chunk := handle.read(min(READ_CHUNK, remaining))):
-            remaining -= len(chunk)
-            yield chunk
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            infos = book.infolist()
+    except zipfile.BadZipFile:
+        return 0  # not a ZIP at all: openpyxl says so in its own words
+    if any(i.compress_size and i.file_size / i.compress_size > MAX_ZIP_RATIO for i in infos):
+        return MAX_SHEET_XML + 1
+    return sum(i.file_size for i in infos)

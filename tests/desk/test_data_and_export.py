@@ -221,3 +221,30 @@ def test_searches_are_a_checklist_with_who_and_when(case_with_data, clock):
     assert dt.datetime.fromisoformat(searches["Webwinkel"].at.replace("Z", "+00:00")) > dt.datetime(
         2026, 11, 20, tzinfo=dt.UTC
     )
+
+
+def test_a_zip_comes_in_whole_or_not_at_all(case_with_data, tmp_path):
+    desk, reference, _ = case_with_data
+    bundle = tmp_path / "export-crm.zip"
+    with zipfile.ZipFile(bundle, "w") as archive:
+        archive.writestr("klanten.csv", "naam\nJan\n")
+        archive.writestr("omzet.xlsx", b"PK\x03\x04 not really a spreadsheet")
+    with desk.open_case(reference) as case:
+        before = [i.id for i in case.items()]
+        with pytest.raises(ImportRefusedError):
+            case.add_data_file(bundle, system="CRM", category="Klantgegevens")
+        assert [i.id for i in case.items()] == before
+        removed = [e for e in case.events() if e.action == "data.removed"]
+        assert removed and "export-crm.zip" in removed[-1].details["reason"]
+
+
+def test_a_large_text_file_is_an_attachment_so_exports_keep_working(case_with_data, tmp_path):
+    desk, reference, _ = case_with_data
+    log = tmp_path / "chatlog.txt"
+    log.write_bytes(b"regel\n" * (9 * 1024 * 1024))  # 54 MB: beyond what is read as text
+    with desk.open_case(reference) as case:
+        (item,), _ = case.add_data_file(log, system="Chat", category="Correspondentie")
+        assert item.kind == "file"
+        result = case.export_data(tmp_path / "export.zip")
+    with zipfile.ZipFile(result.path) as archive:
+        assert any(name.endswith("chatlog.txt") for name in archive.namelist())

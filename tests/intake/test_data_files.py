@@ -9,7 +9,8 @@ import pytest
 
 from dsr_desk.errors import ImportRefusedError
 from dsr_desk.intake import data_files
-from dsr_desk.intake.data_files import checked_size, decode_text, read_structured, zip_members
+from dsr_desk.intake.data_files import checked_size, decode_text, read_structured
+from dsr_desk.intake.zip_files import zip_members
 from tests.support.xlsx import workbook_with_formula
 
 
@@ -100,3 +101,51 @@ def test_an_oversized_file_is_refused_with_the_limit(tmp_path, monkeypatch):
         checked_size(big)
     assert "2048 MB" in raised.value.message("nl")
     assert data_files.MAX_IMPORT_BYTES == 2 * 1024**3
+
+
+def test_an_encrypted_zip_member_is_refused_with_its_name(tmp_path):
+    import pyzipper
+
+    path = tmp_path / "geheim.zip"
+    with pyzipper.AESZipFile(path, "w", encryption=pyzipper.WZ_AES) as archive:
+        archive.setpassword(b"wachtwoord")
+        archive.writestr("klanten.csv", "naam\nJan\n")
+    with pytest.raises(ImportRefusedError) as refused:
+        zip_members(path)
+    assert "klanten.csv" in refused.value.message() and "wachtwoord" in refused.value.message()
+
+
+def test_a_damaged_zip_is_refused_before_anything_is_read_as_data(tmp_path):
+    path = tmp_path / "kapot.zip"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as archive:
+        archive.writestr("a.txt", "eerste bestand " * 100)
+        archive.writestr("b.txt", "tweede bestand " * 100)
+    data = bytearray(path.read_bytes())
+    data[data.index(b"tweede") + 5] ^= 0xFF  # a flipped byte inside b.txt: its CRC no longer matches
+    path.write_bytes(bytes(data))
+    with pytest.raises(ImportRefusedError) as refused:
+        zip_members(path)
+    assert "b.txt" in refused.value.message()
+
+
+def test_a_csv_that_is_not_a_table_is_kept_as_a_file_with_a_warning():
+    huge_field = b'naam\n"' + b"x" * (200 * 1024) + b'"\n'  # over the csv module's field limit
+    imported = read_structured("csv", huge_field)
+    assert imported.records is None and "table_unreadable" in imported.warnings
+
+
+def test_deeply_nested_json_is_text_not_a_crash():
+    assert read_structured("json", b"[" * 100_000 + b"]" * 100_000).warnings == ("json_invalid",)
+
+
+def test_a_spreadsheet_that_unpacks_to_a_flood_of_rows_is_kept_as_the_file(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Rijen")
+    for n in range(data_files.MAX_ROWS + 10):
+        sheet.append([n])
+    path = tmp_path / "veel.xlsx"
+    book.save(path)
+    imported = read_structured("xlsx", path.read_bytes())
+    assert imported.records is None and imported.warnings == ("too_many_rows",)

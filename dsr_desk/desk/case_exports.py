@@ -34,6 +34,7 @@ class ExportActions:
             items=self.items(),
             chunks=self.item_chunks,
             text=lambda item_id: decode_text(self.item_content(item_id))[0],
+            records=self._items.records,
         )
 
     def export_data(

@@ -127,7 +127,7 @@ class RedactionsDialog(FormDialog):
         self.lines.setTabChangesFocus(True)
         self.extra.addWidget(explanation)
         self.extra.addWidget(self.lines)
-        if item.kind == "file" and item.records is None:
+        if item.kind == "file" and not item.has_records:
             # A PDF or a photo cannot be blacked out as text: the original then stays out of the export.
             warning = QLabel(t("gui.data.redact_file_warning"), self)
             warning.setObjectName("clockWarning")

@@ -19,7 +19,7 @@ class DataItem:
     included: bool  # goes into the answer (the export for the person)
     provided: bool  # provided by the person themselves: the only data a portability export holds
     redactions: tuple[str, ...] = ()  # others' data inside this item, blacked out on export (Art. 15(4))
-    records: list[dict] | None = None  # structured rows, for data.json and the CSV per category
+    has_records: bool = False  # read as a table: its rows go into data.json and the CSV per category
     note: str = ""
 
     def to_json(self) -> dict[str, object]:

@@ -10,13 +10,17 @@ from collections.abc import Iterable, Iterator
 
 from sqlalchemy import delete, insert, select, update
 
-from dsr_desk.errors import ItemTooLargeError
+from dsr_desk.errors import CaseFileCorruptError, ItemTooLargeError
 from dsr_desk.rules.data_values import DataItem
 from dsr_desk.store import case_schema as schema
 from dsr_desk.store.audit import AuditEvent
 from dsr_desk.store.case_file import CaseFile
 
 CHUNK = 1024 * 1024
+_LISTING = select(
+    *(c for c in schema.data_items.c if c.name != "records"),
+    schema.data_items.c.records.is_not(None).label("has_records"),
+)
 
 
 class CaseItems:
@@ -87,24 +91,30 @@ class CaseItems:
         return self.item(int(item_id)), event
 
     def items(self) -> list[DataItem]:
+        """The list without the rows of tables: those are read per item, when an export needs them."""
         with self._file.connection() as conn:
-            rows = conn.execute(select(schema.data_items).order_by(schema.data_items.c.id)).mappings().all()
+            rows = conn.execute(_LISTING.order_by(schema.data_items.c.id)).mappings().all()
         return [_item(row) for row in rows]
 
     def item(self, item_id: int) -> DataItem:
         with self._file.connection() as conn:
-            row = (
-                conn.execute(select(schema.data_items).where(schema.data_items.c.id == item_id))
-                .mappings()
-                .first()
-            )
+            row = conn.execute(_LISTING.where(schema.data_items.c.id == item_id)).mappings().first()
         if row is None:
             raise KeyError(item_id)
         return _item(row)
 
+    def records(self, item_id: int) -> list[dict] | None:
+        with self._file.connection() as conn:
+            text = conn.execute(
+                select(schema.data_items.c.records).where(schema.data_items.c.id == item_id)
+            ).scalar()
+        return json.loads(text) if text else None
+
     def chunks(self, item_id: int) -> Iterator[bytes]:
-        """The content, one chunk at a time: never the whole item in memory."""
-        seq = 0
+        """The content, one chunk at a time: never the whole item in memory; a missing or damaged chunk
+        is an error, never a silently shorter file."""
+        item = self.item(item_id)
+        digest, size, seq = hashlib.sha256(), 0, 0
         while True:
             with self._file.connection() as conn:
                 data = conn.execute(
@@ -113,9 +123,15 @@ class CaseItems:
                     )
                 ).scalar()
             if data is None:
-                return
+                break
+            size += len(data)
+            digest.update(data)
             yield bytes(data)
             seq += 1
+        if size != item.size or digest.hexdigest() != item.sha256:
+            raise CaseFileCorruptError(
+                reference=self._file.reference, reason=f"data item {item_id} incomplete"
+            )
 
     def content(self, item_id: int, limit: int = 50 * CHUNK) -> bytes:
         """Small items whole (text, a CSV): refuses to gather more than `limit` bytes."""
@@ -182,6 +198,6 @@ def _item(row) -> DataItem:
         included=bool(row["included"]),
         provided=bool(row["provided"]),
         redactions=tuple(json.loads(row["redactions"])),
-        records=json.loads(row["records"]) if row["records"] else None,
+        has_records=bool(row["has_records"]),
         note=row["note"],
     )

@@ -61,24 +61,45 @@ DATA_SCHEMA = {
 
 
 def redactor(redactions: tuple[str, ...]) -> Callable[[object], object]:
-    """A function that blacks out each redacted text wherever it appears in a value."""
+    """A function that blacks out each redacted text wherever it appears in a value: in any case, with any
+    spacing between its words, in keys as well as values, and in numbers (a phone number in a sheet)."""
     if not redactions:
         return lambda value: value
-    pattern = re.compile("|".join(re.escape(r) for r in sorted(redactions, key=len, reverse=True)))
+    alternatives = [
+        r"[\s.\-]*".join(re.escape(word) for word in r.split())
+        for r in sorted(redactions, key=len, reverse=True)
+        if r.split()
+    ]
+    pattern = re.compile("|".join(alternatives), re.IGNORECASE)
+
+    def text(value: str) -> str:
+        return pattern.sub(REDACTED, value)
 
     def apply(value: object) -> object:
         if isinstance(value, str):
-            return pattern.sub(REDACTED, value)
+            return text(value)
         if isinstance(value, list):
             return [apply(v) for v in value]
         if isinstance(value, dict):
-            return {k: apply(v) for k, v in value.items()}
+            result: dict[str, object] = {}
+            for key, inner in value.items():
+                name, base, n = text(str(key)), text(str(key)), 1
+                while name in result:  # two keys blacked out to the same text must both survive
+                    n += 1
+                    name = f"{base} ({n})"
+                result[name] = apply(inner)
+            return result
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            shown = text(str(value))
+            return value if shown == str(value) else shown
         return value
 
     return apply
 
 
-def item_json(item: DataItem, text: str | None, file_path: str | None) -> dict[str, object]:
+def item_json(
+    item: DataItem, text: str | None, file_path: str | None, records: list[dict] | None = None
+) -> dict[str, object]:
     redact = redactor(item.redactions)
     entry: dict[str, object] = {
         "id": item.id,
@@ -89,8 +110,8 @@ def item_json(item: DataItem, text: str | None, file_path: str | None) -> dict[s
         "file": file_path,
         "redacted": bool(item.redactions),
     }
-    if item.records is not None:
-        entry["records"] = redact(item.records)
+    if records is not None:
+        entry["records"] = redact(records)
     if text is not None:
         entry["text"] = redact(text)
     return entry
@@ -110,11 +131,36 @@ def category_csv(entries: list[dict[str, object]]) -> bytes:
     for row in rows:
         columns.update(dict.fromkeys(row))
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
+    writer = csv.DictWriter(buffer, fieldnames=[spreadsheet_safe(c) for c in columns], extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({spreadsheet_safe(k): spreadsheet_safe(v) for k, v in row.items()} for row in rows)
     # UTF-8 with a byte-order mark: Excel on Windows then opens accented names correctly.
     return buffer.getvalue().encode("utf-8-sig")
+
+
+_NUMBER_LIKE = re.compile(r"[+-]?[\d\s().,/-]*")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A cell Excel would run as a formula (=, @, or + - not followed by a plain number) gets a leading
+    apostrophe in the CSV; data.json keeps the value exactly as found."""
+    if not isinstance(value, str) or not value:
+        return value
+    if value[0] in "=@\t\r" or (value[0] in "+-" and not _NUMBER_LIKE.fullmatch(value)):
+        return "'" + value
+    return value
+
+
+def unique_names(names: list[str]) -> list[str]:
+    """File names made safe, and made distinct again where safety made two the same ('A/B', 'A?B')."""
+    seen: dict[str, int] = {}
+    result = []
+    for name in names:
+        base = safe_name(name)
+        count = seen.get(base.lower(), 0)
+        seen[base.lower()] = count + 1
+        result.append(base if count == 0 else f"{base}-{count + 1}")
+    return result
 
 
 def safe_name(name: str) -> str:

@@ -14,7 +14,14 @@ from pathlib import Path
 
 import pyzipper
 
-from dsr_desk.documents.export.content import DATA_SCHEMA, SCHEMA_VERSION, category_csv, item_json, safe_name
+from dsr_desk.documents.export.content import (
+    DATA_SCHEMA,
+    SCHEMA_VERSION,
+    category_csv,
+    item_json,
+    safe_name,
+    unique_names,
+)
 from dsr_desk.documents.export.overview import render_overview
 from dsr_desk.errors import ExportCancelledError, WriteFailedError
 from dsr_desk.i18n import t
@@ -37,6 +44,7 @@ class ExportBundle:
     items: list[DataItem]
     chunks: Callable[[int], Iterator[bytes]]
     text: Callable[[int], str]
+    records: Callable[[int], list[dict] | None]
     counts: Counter = field(default_factory=Counter)
 
     def selected(self) -> list[DataItem]:
@@ -91,7 +99,8 @@ def write_export(
                         done += item.size
                         progress(done, total)
                     text = bundle.text(item.id) if item.kind == "text" else None
-                    entries.append(item_json(item, text, file_path))
+                    records = bundle.records(item.id) if item.has_records else None
+                    entries.append(item_json(item, text, file_path, records))
                 _write_documents(archive, bundle, entries)
     except ExportCancelledError:
         raise
@@ -136,10 +145,8 @@ def _write_documents(
     by_category: dict[str, list[dict[str, object]]] = {}
     for entry in entries:
         by_category.setdefault(str(entry["category"]), []).append(entry)
-    for category, rows in by_category.items():
-        archive.writestr(
-            f"{t('export.csv_folder', bundle.lang)}/{safe_name(category)}.csv", category_csv(rows)
-        )
+    for name, rows in zip(unique_names(list(by_category)), by_category.values(), strict=True):
+        archive.writestr(f"{t('export.csv_folder', bundle.lang)}/{name}.csv", category_csv(rows))
     archive.writestr("overview.pdf", render_overview(bundle))
     archive.writestr(
         t("export.readme_name", bundle.lang),

@@ -77,11 +77,13 @@ def archive(args: argparse.Namespace) -> int:
             return 0
         first = parse_date(args.closed_from, "closed_from") if args.closed_from else dt.date.min
         last = parse_date(args.closed_to, "closed_to") if args.closed_to else dt.date.max
-        written = desk.archive_closed(
+        written, refused = desk.archive_closed(
             Path(args.output), first, last, progress=lambda done, total, ref: print(f"{done}/{total} {ref}")
         )
     print(t("cli.archives_written", count=len(written), folder=args.output))
-    return 0
+    for reference, reason in refused:
+        print(f"dsr-desk: {reference}: {reason}", file=sys.stderr)
+    return 1 if refused else 0
 
 
 def verify(args: argparse.Namespace) -> int:

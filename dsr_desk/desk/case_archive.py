@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING
 
 from dsr_desk.desk.clock import clock_json
 from dsr_desk.desk.event_text import event_detail, event_label, identity_summary
-from dsr_desk.documents.archive.package import ArchiveContents, ArchiveResult, write_archive
+from dsr_desk.documents.archive.manifest import ARCHIVE_SEAL, sha256
+from dsr_desk.documents.archive.package import ArchiveContents, ArchiveResult, archive_files, write_archive
 from dsr_desk.documents.archive.summary import Section, render_summary
+from dsr_desk.errors import AuditChainBrokenError
 from dsr_desk.i18n import current_language, format_date, format_datetime, t
 from dsr_desk.rules.case_values import parse_moment
 from dsr_desk.rules.clock_text import days_left_text
@@ -192,20 +194,26 @@ class ArchiveActions:
         )
 
     def write_archive(self: Case, target: Path, lang: str | None = None) -> ArchiveResult:
-        result = self.write_archive_file(target, lang)
-        self.record_archive(result)
-        return result
-
-    def write_archive_file(self: Case, target: Path, lang: str | None = None) -> ArchiveResult:
-        """Only reads the case: safe to run on a worker thread while the case stays open."""
-        return write_archive(Path(target), self.archive_contents(lang))
-
-    def record_archive(self: Case, result: ArchiveResult) -> None:
-        self._write(
+        """Compiles the archive, seals case.json and summary.pdf into the audit log as its last event, then
+        writes the ZIP. Refused for a case whose log is not intact: an archive must not vouch for it.
+        Reads and one append only, so it may run on a worker thread."""
+        if not self.audit_report.ok:
+            raise AuditChainBrokenError(reference=self.reference)
+        target = Path(target)
+        contents = self.archive_contents(lang)
+        files = archive_files(contents)
+        event = self._write(
             replace(self.record(), updated_at=self._desk.now()),
-            "archive.created",
-            {"file": result.path.name, "sha256": result.sha256},
+            ARCHIVE_SEAL,
+            {
+                "file": target.name,
+                "case_json_sha256": sha256(files["case.json"]),
+                "summary_sha256": sha256(files["summary.pdf"]),
+                "letters": len(contents.letters),
+            },
         )
+        contents.audit_events.append(event.to_json())
+        return write_archive(target, contents)
 
 
 def _extension(clock, lang: str) -> str:

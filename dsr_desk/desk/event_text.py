@@ -78,8 +78,10 @@ def event_detail(event: AuditEvent, lang: str | None = None) -> str:
         case "search.recorded":
             key = "audit_detail.searched" if details.get("searched") else "audit_detail.not_searched"
             return t(key, lang, system=details.get("system", ""), found=details.get("found") or "—")
-        case "export.created" | "archive.created":
+        case "export.created":
             return f"{details.get('file', '')} (SHA-256 {str(details.get('sha256', ''))[:16]}…)"
+        case "archive.created":
+            return str(details.get("file", ""))
         case "decision.recorded":
             return t(
                 "audit_detail.decision",

@@ -15,7 +15,7 @@ from dsr_desk.desk.case import Case
 from dsr_desk.desk.clock import CaseOverview, overview
 from dsr_desk.desk.reconcile import reconcile
 from dsr_desk.desk.workspace_settings import WorkspaceSettingsActions
-from dsr_desk.errors import CaseNotFoundError, ValidationError
+from dsr_desk.errors import CaseNotFoundError, DsrDeskError, ValidationError, WriteFailedError
 from dsr_desk.rules.case_values import CaseRecord, CaseSummary, DestructionRecord
 from dsr_desk.rules.intake import clean_line, prepare_new_case
 from dsr_desk.rules.requests import CaseStatus, Channel, RequestType
@@ -226,22 +226,32 @@ class Desk(WorkspaceSettingsActions):
         *,
         progress=lambda done, total, ref: None,
         cancelled=lambda: False,
-    ) -> list[Path]:
-        """Archives of every case closed between `first` and `last` (inclusive), one ZIP each in `folder`."""
+    ) -> tuple[list[Path], list[tuple[str, str]]]:
+        """Archives of every case closed between `first` and `last` (inclusive), one ZIP each in `folder`.
+
+        A case that cannot be archived (its log not intact, its file damaged) is skipped and named, with the
+        reason, so one bad case does not stop the rest.
+        """
         folder.mkdir(parents=True, exist_ok=True)
         chosen = [
             c
             for c in self.list_cases()
             if c.closed_at is not None and first <= c.closed_at.astimezone().date() <= last
         ]
-        written = []
+        written: list[Path] = []
+        refused: list[tuple[str, str]] = []
         for done, summary in enumerate(chosen, start=1):
             if cancelled():
                 break
-            with self.open_case(summary.reference) as case:
-                written.append(case.write_archive(folder / f"{summary.reference}.zip").path)
+            try:
+                with self.open_case(summary.reference) as case:
+                    written.append(case.write_archive(folder / f"{summary.reference}.zip").path)
+            except WriteFailedError:
+                raise  # the folder itself is the problem: the next case would fail the same way
+            except DsrDeskError as error:
+                refused.append((summary.reference, error.message()))
             progress(done, len(chosen), summary.reference)
-        return written
+        return written, refused
 
     def finish_destruction(self, reference: str) -> None:
         destroy_case_key(self.paths.case_key(reference))

@@ -40,19 +40,14 @@ def save_case_archive(case: Case, parent: QWidget) -> BackgroundTask | None:
         parent,
         t("gui.archive.progress_title"),
         t("gui.archive.progress"),
-        lambda _progress, _cancelled: case.write_archive_file(target),
+        lambda _progress, _cancelled: case.write_archive(target),
         cancellable=False,
     )
-
-    def written(result) -> None:
-        try:
-            case.record_archive(result)
-        except DsrDeskError as error:
-            show_error(parent, error)
-            return
-        show_message(parent, t("gui.archive.saved_title"), t("gui.archive.saved", path=str(result.path)))
-
-    task.succeeded.connect(written)
+    task.succeeded.connect(
+        lambda result: show_message(
+            parent, t("gui.archive.saved_title"), t("gui.archive.saved", path=str(result.path))
+        )
+    )
     task.failed.connect(lambda error: show_error(parent, error))
     return task.start()
 
@@ -116,19 +111,23 @@ class BulkArchiveDialog(QDialog):
             return desk.archive_closed(folder, first, last, progress=progress, cancelled=cancelled)
 
         self.task = BackgroundTask(self, self.windowTitle(), t("gui.archive.bulk_progress"), work)
-        self.task.succeeded.connect(lambda written: self._finished(written, folder))
+        self.task.succeeded.connect(lambda outcome: self._finished(*outcome, folder))
         self.task.failed.connect(lambda error: show_error(self, error))
         self.task.cancelled.connect(self.reject)
         return self.task.start()
 
-    def _finished(self, written: list[Path], folder: Path) -> None:
+    def _finished(self, written: list[Path], refused: list[tuple[str, str]], folder: Path) -> None:
         self.done.emit(len(written))
         self.accept()
-        show_message(
-            self.parentWidget(),
-            self.windowTitle(),
-            t("gui.archive.bulk_done", count=len(written), folder=str(folder)),
-        )
+        text = t("gui.archive.bulk_done", count=len(written), folder=str(folder))
+        if refused:
+            text += (
+                "\n\n"
+                + t("gui.archive.bulk_refused")
+                + "\n"
+                + "\n".join(f"• {r}: {why}" for r, why in refused)
+            )
+        show_message(self.parentWidget(), self.windowTitle(), text)
 
 
 def verify_archive_file(parent: QWidget) -> ArchiveReport | None:

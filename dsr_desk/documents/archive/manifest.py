@@ -7,7 +7,8 @@ import hashlib
 import json
 
 FORMAT = "dsr-desk-case-archive"
-VERSION = 1
+VERSION = 2  # 2: the audit log ends with the archive's own event, sealing case.json and summary.pdf
+ARCHIVE_SEAL = "archive.created"
 
 
 def canonical(data: dict) -> bytes:

@@ -25,6 +25,7 @@ from dsr_desk.desk import Case, Desk
 from dsr_desk.desk.clock import reminder
 from dsr_desk.errors import DsrDeskError
 from dsr_desk.gui.archive_actions import BulkArchiveDialog, verify_archive_file
+from dsr_desk.gui.background import stop_all_background_work
 from dsr_desk.gui.case_filter_model import CaseFilter
 from dsr_desk.gui.case_table import CaseTable
 from dsr_desk.gui.case_table_model import REFERENCE_ROLE
@@ -258,6 +259,7 @@ class MainWindow(QMainWindow):
         self.case_view.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        stop_all_background_work()  # an export is cancelled (no partial file), an import finished
         self._close_open_case()
         super().closeEvent(event)
 

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dsr_desk import APP_NAME, __version__
 from dsr_desk.desk import Desk
 from dsr_desk.gui.main_window import MainWindow
+from dsr_desk.gui.messages import show_message
 from dsr_desk.gui.start import Start
 from dsr_desk.gui.style import apply_style
-from dsr_desk.i18n import set_language
+from dsr_desk.i18n import set_language, t
 from dsr_desk.store.keychain import Keychain
 from dsr_desk.store.settings import load_settings
 from dsr_desk.store.workspace import WorkspacePaths, default_workspace_dir
@@ -37,7 +40,17 @@ def prepare_application(root: Path) -> QApplication:
     return app
 
 
+def report_unexpected(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """A bug: where it happened goes to stderr, never the message (it may quote a name or a file); the
+    user gets one plain sentence instead of a silent failure."""
+    frames = "".join(f"  {f.filename}:{f.lineno} in {f.name}\n" for f in traceback.extract_tb(tb))
+    sys.stderr.write(f"{APP_NAME}: unexpected {kind.__name__}\n{frames}")
+    if QApplication.instance() is not None:
+        show_message(None, t("gui.error_title"), t("gui.unexpected"), QMessageBox.Icon.Critical)
+
+
 def run_gui(workspace: Path | None, keychain: Keychain | None = None) -> int:
+    sys.excepthook = report_unexpected
     root = Path(workspace or os.environ.get("DSR_DESK_WORKSPACE") or default_workspace_dir())
     app = prepare_application(root)
     start = Start(root, keychain)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,6 +31,7 @@ from dsr_desk.rules.export_rules import ExportKind, kind_for, new_export_passwor
 from dsr_desk.rules.letters import LetterKind
 
 CHANNELS = ("sms", "phone", "email", "post")
+CLIPBOARD_SECONDS = 120
 
 
 class ExportDialog(QDialog):
@@ -131,8 +132,8 @@ class ExportDialog(QDialog):
             if password:
                 self.case.set_answers(password_channel=self.channel.currentText())
         except DsrDeskError as error:
+            # The file exists either way; its password must not be lost with the record.
             show_error(self, error)
-            return
         self.exported.emit()
         if password:
             self.password_dialog = PasswordDialog(password, result.path.name, self)
@@ -179,7 +180,13 @@ class PasswordDialog(QDialog):
             layout.addWidget(widget)
 
     def copy(self) -> None:
-        QGuiApplication.clipboard().setText(self.password)
+        clipboard = QGuiApplication.clipboard()
+        clipboard.setText(self.password)
+        # Not left lying on the clipboard for whatever is pasted next; only if it is still ours.
+        QTimer.singleShot(
+            CLIPBOARD_SECONDS * 1000,
+            lambda: clipboard.text() == self.password and clipboard.clear(),
+        )
 
     def reject(self) -> None:
         if self.noted.isChecked():  # Escape must not lose a password that exists nowhere else

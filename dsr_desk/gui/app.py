@@ -22,6 +22,7 @@ from dsr_desk.store.keychain import Keychain
 from dsr_desk.store.settings import load_settings
 from dsr_desk.store.workspace import WorkspacePaths, default_workspace_dir
 
+_UNPARENTED: list[QMessageBox] = []
 _QT_LOCALES = {
     "nl": QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands),
     "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
@@ -46,7 +47,11 @@ def report_unexpected(kind: type[BaseException], exc: BaseException, tb: Traceba
     frames = "".join(f"  {f.filename}:{f.lineno} in {f.name}\n" for f in traceback.extract_tb(tb))
     sys.stderr.write(f"{APP_NAME}: unexpected {kind.__name__}\n{frames}")
     if QApplication.instance() is not None:
-        show_message(None, t("gui.error_title"), t("gui.unexpected"), QMessageBox.Icon.Critical)
+        # Parented to the window in front, so it stays alive (a parentless box would be collected at once).
+        parent = QApplication.activeWindow()
+        box = show_message(parent, t("gui.error_title"), t("gui.unexpected"), QMessageBox.Icon.Critical)
+        if parent is None:
+            _UNPARENTED.append(box)
 
 
 def run_gui(workspace: Path | None, keychain: Keychain | None = None) -> int:

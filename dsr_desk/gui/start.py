@@ -40,8 +40,9 @@ class Start(QObject):
         try:
             storage = key_storage(paths)
         except DsrDeskError as error:
-            box = show_error(None, error)
-            box.finished.connect(self.cancelled.emit)
+            # Kept on self: a parentless message box nobody holds would be collected before it is seen.
+            self.error_box = show_error(None, error)
+            self.error_box.finished.connect(lambda _result: self.cancelled.emit())
             return
         if storage == PASSPHRASE:
             self._show(self._unlock(needs_passphrase=True))

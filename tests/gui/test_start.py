@@ -116,3 +116,19 @@ def test_a_lost_keychain_entry_leads_to_the_recovery_key(qtbot, workspace_dir):
     assert [c.reference for c in opened[0].list_cases()] == [reference]
     opened[0].close()
     Desk.open(workspace_dir, keychain=new_machine).close()
+
+
+def test_a_damaged_keyfile_says_so_and_closing_the_message_ends_the_start(
+    qtbot, desk, workspace_dir, keychain
+):
+    import gc
+
+    desk.close()
+    (workspace_dir / "keyfile.json").write_text("{ damaged", encoding="utf-8")
+    start, opened = _begin(qtbot, workspace_dir, keychain)
+    gc.collect()  # the message must survive a collection: nothing but the start object holds it
+    qtbot.waitUntil(lambda: start.error_box.isVisible())
+    assert "werkmap is beschadigd" in start.error_box.text()
+    with qtbot.waitSignal(start.cancelled):
+        start.error_box.close()
+    assert opened == []

@@ -115,6 +115,7 @@ def main(out: Path) -> None:
     window.case_view.tabs.setCurrentWidget(window.case_view.data_panel)
     settle(app)
     window.grab().save(str(out / "case-data.png"))
+    window.case_view.data_panel.grab().save(str(out / "case-data-panel.png"))
     export = window.case_view.data_panel.export()
     settle(app)
     export.grab().save(str(out / "export-dialog.png"))

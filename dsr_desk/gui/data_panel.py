@@ -86,7 +86,9 @@ class DataPanel(QWidget):
         self.items.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.items.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.items.verticalHeader().hide()
-        self.items.horizontalHeader().setSectionResizeMode(ItemColumn.TITLE, QHeaderView.ResizeMode.Stretch)
+        header = self.items.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ItemColumn.TITLE, QHeaderView.ResizeMode.Stretch)
         self.items.files_dropped.connect(self.add_files)
         self.items.doubleClicked.connect(lambda _index: self.redact_selected())
         self.drop_hint = QLabel(t("gui.data.drop_hint"), self)
@@ -138,8 +140,6 @@ class DataPanel(QWidget):
         self.searches.show_case(self.case)
         items = self.case.items()
         self.model.set_items(items)
-        for column in (ItemColumn.SYSTEM, ItemColumn.CATEGORY, ItemColumn.SIZE, ItemColumn.INCLUDED):
-            self.items.resizeColumnToContents(column)
         included = [i for i in items if i.included]
         self.summary.setText(
             t("gui.data.summary", included=len(included), excluded=len(items) - len(included))

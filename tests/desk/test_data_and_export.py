@@ -183,6 +183,34 @@ def test_a_really_full_filesystem(case_with_data, tmp_path):
         subprocess.run(["umount", str(mount)], check=True)
 
 
+def test_a_read_only_folder_gives_a_clear_message_and_changes_nothing(case_with_data, tmp_path):
+    folder = tmp_path / "alleen-lezen"
+    folder.mkdir()
+    # root ignores permission bits, so there a read-only mount stands in for a read-only share
+    as_root = os.geteuid() == 0
+    if as_root:
+        if subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "ro", "tmpfs", str(folder)], capture_output=True
+        ).returncode:
+            pytest.skip("cannot mount a read-only tmpfs here")
+    else:
+        folder.chmod(0o500)
+    desk, reference, _ = case_with_data
+    try:
+        with desk.open_case(reference) as case:
+            events = len(case.events())
+            with pytest.raises(WriteFailedError) as failure:
+                case.export_data(folder / "export.zip")
+            assert len(case.events()) == events
+        assert "alleen-lezen" in failure.value.message()
+        assert list(folder.iterdir()) == []
+    finally:
+        if as_root:
+            subprocess.run(["umount", str(folder)], check=True)
+        else:
+            folder.chmod(0o700)
+
+
 def test_a_folder_that_is_not_there_is_a_clear_message(case_with_data, tmp_path):
     desk, reference, _ = case_with_data
     with desk.open_case(reference) as case, pytest.raises(WriteFailedError):

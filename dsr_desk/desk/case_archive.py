@@ -108,7 +108,7 @@ class ArchiveActions:
                     (
                         s.system,
                         t("audit_detail.yes" if s.searched else "audit_detail.no", lang),
-                        s.found or "—",
+                        s.found or s.note or "—",
                         s.by,
                     )
                     for s in self.searches()

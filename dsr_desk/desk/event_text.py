@@ -72,12 +72,20 @@ def event_detail(event: AuditEvent, lang: str | None = None) -> str:
                 category=details.get("category", ""),
             )
         case "data.updated":
-            return ", ".join(name for name in details if name != "item")
+            return "; ".join(
+                f"{t(f'gui.data.column.{name}', lang)}: {_value(change.get('before'), lang)} → "
+                f"{_value(change.get('after'), lang)}"
+                for name, change in details.items()
+                if name != "item" and isinstance(change, dict)
+            )
         case "data.removed":
             return f"{details.get('title', '')}: {details.get('reason', '')}"
         case "search.recorded":
             key = "audit_detail.searched" if details.get("searched") else "audit_detail.not_searched"
-            return t(key, lang, system=details.get("system", ""), found=details.get("found") or "—")
+            note = f": {details['note']}" if details.get("note") else ""
+            return t(
+                key, lang, system=details.get("system", ""), found=details.get("found") or "—", note=note
+            )
         case "export.created":
             return f"{details.get('file', '')} (SHA-256 {str(details.get('sha256', ''))[:16]}…)"
         case "archive.created":
@@ -153,6 +161,12 @@ def audit_report_lines(report: AuditReport, lang: str | None = None) -> list[str
 def _short(value: object) -> str:
     text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
     return text if len(text) <= 80 else text[:79] + "…"
+
+
+def _value(value: object, lang: str | None) -> str:
+    if isinstance(value, bool):
+        return t("audit_detail.yes" if value else "audit_detail.no", lang)
+    return _short(value)
 
 
 def _date(value: object, lang: str | None) -> str:

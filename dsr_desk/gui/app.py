@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dsr_desk import APP_NAME, __version__
@@ -38,6 +38,12 @@ def prepare_application(root: Path) -> QApplication:
     language = load_settings(WorkspacePaths(root).settings).language
     set_language(language)
     QLocale.setDefault(_QT_LOCALES[language])
+    # Qt's own dialogs (file dialogs, standard buttons) in the same language; kept on the app so it lives.
+    translator = QTranslator(app)
+    if translator.load(
+        _QT_LOCALES[language], "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(translator)
     return app
 
 

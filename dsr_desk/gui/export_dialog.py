@@ -27,7 +27,13 @@ from dsr_desk.errors import DsrDeskError
 from dsr_desk.gui.background import BackgroundTask
 from dsr_desk.gui.messages import show_error, show_message
 from dsr_desk.i18n import LANGUAGES, current_language, t
-from dsr_desk.rules.export_rules import ExportKind, kind_for, new_export_password
+from dsr_desk.rules.export_rules import (
+    ExportKind,
+    export_warnings,
+    kind_for,
+    new_export_password,
+    select_items,
+)
 from dsr_desk.rules.letters import LetterKind
 
 CHANNELS = ("sms", "phone", "email", "post")
@@ -44,6 +50,8 @@ class ExportDialog(QDialog):
         self.task: BackgroundTask | None = None
         self.password_dialog: PasswordDialog | None = None
         record = case.record()
+        self.items = case.items()  # read once: the kind only changes which of them go
+        self.register_entries = case.letter_inputs().register_entries
         self.setWindowTitle(t("gui.export.title", reference=record.reference))
         self.setMinimumWidth(560)
         self.kinds = QButtonGroup(self)
@@ -54,9 +62,12 @@ class ExportDialog(QDialog):
             self.kinds.addButton(button)
             kind_box.addWidget(button)
             button.setChecked(kind is kind_for(record.types))
-        self.kinds.buttonToggled.connect(lambda *_: self._update())
+        self.kinds.buttonToggled.connect(lambda _button, checked: checked and self._update())
         self.contents = QLabel(self)
         self.contents.setWordWrap(True)
+        self.warning = QLabel(self)
+        self.warning.setObjectName("clockWarning")
+        self.warning.setWordWrap(True)
         self.lang = QComboBox(self)
         for lang in LANGUAGES:
             self.lang.addItem(t(f"gui.language.{lang}"), lang)
@@ -73,6 +84,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(t("gui.export.kind_label"), kind_box)
         form.addRow(t("gui.export.contents"), self.contents)
+        form.addRow("", self.warning)
         form.addRow(t("gui.export.language"), self.lang)
         form.addRow("", self.encrypt)
         form.addRow(t("gui.export.password_channel"), self.channel)
@@ -91,7 +103,7 @@ class ExportDialog(QDialog):
         return ExportKind(self.kinds.checkedButton().property("kind"))
 
     def _update(self) -> None:
-        bundle_items = self.case.export_bundle(self.kind(), current_language()).selected()
+        bundle_items = select_items(self.kind(), self.items)
         size = QLocale().formattedDataSize(sum(i.size for i in bundle_items), 1)
         text = t("gui.export.contents_text", count=len(bundle_items), size=size)
         redacted = [i for i in bundle_items if i.redactions]
@@ -100,6 +112,9 @@ class ExportDialog(QDialog):
         if not bundle_items:
             text = t("gui.export.contents_empty")
         self.contents.setText(text)
+        warnings = export_warnings(self.kind(), self.register_entries)
+        self.warning.setText("\n".join(t(f"gui.export.warning.{w}") for w in warnings))
+        self.warning.setVisible(bool(warnings))
 
     def choose_target(self) -> None:
         suggested = f"{self.case.reference}-{t('gui.export.file_word', self.lang.currentData())}.zip"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from enum import StrEnum
 
+from dsr_desk.rules.data_values import DataItem
 from dsr_desk.rules.requests import RequestType
 
 _ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"  # easy to read out over the phone: no 0/O, 1/I/L, U
@@ -13,6 +14,17 @@ _ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"  # easy to read out over the phone:
 class ExportKind(StrEnum):
     ACCESS = "access"  # a copy of all personal data (Art. 15(3))
     PORTABILITY = "portability"  # only what the person provided, machine-readable (Art. 20)
+
+
+def select_items(kind: ExportKind, items: list[DataItem]) -> list[DataItem]:
+    """Access: every included item. Portability: only what the person provided (LEGAL.md §1)."""
+    return [i for i in items if i.included and (kind is ExportKind.ACCESS or i.provided)]
+
+
+def export_warnings(kind: ExportKind, register_entries: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """What the handler should know before exporting: an access copy without the register entries that
+    apply lacks the Art. 15(1) information in its overview."""
+    return ("no_register_entries",) if kind is ExportKind.ACCESS and not register_entries else ()
 
 
 def kind_for(types: tuple[RequestType, ...]) -> ExportKind:

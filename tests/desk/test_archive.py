@@ -250,3 +250,16 @@ def test_bulk_archiving_skips_and_names_a_broken_case_and_does_the_rest(desk, tm
     written, refused = desk.archive_closed(tmp_path / "ap", dt.date.min, dt.date.max)
     assert [p.name for p in written] == [f"{good.reference}.zip"]
     assert [reference for reference, _ in refused] == [broken.reference]
+
+
+def test_the_summary_says_why_a_system_was_not_searched_and_what_changed_on_an_item(desk, tmp_path):
+    summary = make_case(desk, types=(RequestType.ACCESS,))
+    with desk.open_case(summary.reference) as case:
+        case.record_search("Mailchimp", searched=False, note="Beheerd door de verwerker")
+        item = case.add_data_text("Jan belde.", system="Mailbox", category="Contact")
+        case.set_item(item.id, included=False)
+        result = case.write_archive(tmp_path / "archief.zip", lang="nl")
+    with zipfile.ZipFile(result.path) as opened:
+        text = " ".join(pdf_text(opened.read("summary.pdf")).split())
+    assert "Beheerd door de verwerker" in text
+    assert "In antwoord: ja » nee" in text  # the PDF font has no arrow; the fallback is »

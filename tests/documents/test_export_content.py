@@ -44,3 +44,7 @@ def test_csv_cells_that_excel_would_run_as_formulas_are_defused():
 
 def test_category_names_that_become_the_same_file_name_stay_apart():
     assert unique_names(["A/B", "A?B", "Contact"]) == ["A_B", "A_B-2", "Contact"]
+
+
+def test_an_english_export_marks_redactions_in_english():
+    assert redactor(("Piet",), "[redacted]")("Piet belde") == "[redacted] belde"

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from dsr_desk.rules.data_values import DataItem
 
-REDACTED = "[afgeschermd]"
+REDACTED = "[afgeschermd]"  # the Dutch marker; exports use the letter language's (export.redacted)
 SCHEMA_VERSION = 1
 
 DATA_SCHEMA = {
@@ -60,7 +60,7 @@ DATA_SCHEMA = {
 }
 
 
-def redactor(redactions: tuple[str, ...]) -> Callable[[object], object]:
+def redactor(redactions: tuple[str, ...], marker: str = REDACTED) -> Callable[[object], object]:
     """A function that blacks out each redacted text wherever it appears in a value: in any case, with any
     spacing between its words, in keys as well as values, and in numbers (a phone number in a sheet)."""
     if not redactions:
@@ -73,7 +73,7 @@ def redactor(redactions: tuple[str, ...]) -> Callable[[object], object]:
     pattern = re.compile("|".join(alternatives), re.IGNORECASE)
 
     def text(value: str) -> str:
-        return pattern.sub(REDACTED, value)
+        return pattern.sub(marker, value)
 
     def apply(value: object) -> object:
         if isinstance(value, str):
@@ -98,9 +98,13 @@ def redactor(redactions: tuple[str, ...]) -> Callable[[object], object]:
 
 
 def item_json(
-    item: DataItem, text: str | None, file_path: str | None, records: list[dict] | None = None
+    item: DataItem,
+    text: str | None,
+    file_path: str | None,
+    records: list[dict] | None = None,
+    marker: str = REDACTED,
 ) -> dict[str, object]:
-    redact = redactor(item.redactions)
+    redact = redactor(item.redactions, marker)
     entry: dict[str, object] = {
         "id": item.id,
         "system": item.system,

@@ -55,7 +55,12 @@ def render_overview(bundle) -> bytes:
     story.append(
         _bullets(
             [
-                t("export.contents_item", lang, category=category, count=count)
+                t(
+                    "export.contents_item" if count == 1 else "export.contents_items",
+                    lang,
+                    category=category,
+                    count=count,
+                )
                 for category, count in bundle.category_counts().items()
             ]
             or [t("export.no_items", lang)],
@@ -79,11 +84,9 @@ def render_overview(bundle) -> bytes:
                 lines.append(t("export.transfers", lang, value=entry.transfers, safeguards=entry.safeguards))
             story.append(Paragraph(f"<b>{markup_safe(entry.name)}</b>", styles["body"]))
             story.append(_bullets(lines, styles))
-    story += [
-        Spacer(1, 3 * mm),
-        Paragraph(markup_safe(t("export.rights", lang)), styles["body"]),
-        Paragraph(markup_safe(t("export.redaction_note", lang)), styles["body"]),
-    ]
+    story += [Spacer(1, 3 * mm), Paragraph(markup_safe(t("export.rights", lang)), styles["body"])]
+    if any(item.redactions for item in bundle.selected()):
+        story.append(Paragraph(markup_safe(t("export.redaction_note", lang)), styles["body"]))
     document.build(story)
     return buffer.getvalue()
 

@@ -27,6 +27,7 @@ from dsr_desk.errors import ExportCancelledError, WriteFailedError
 from dsr_desk.i18n import t
 from dsr_desk.rules.case_values import CaseRecord
 from dsr_desk.rules.data_values import DataItem
+from dsr_desk.rules.export_rules import ExportKind, select_items
 from dsr_desk.rules.organisation import OrganisationProfile, RegisterEntry
 from dsr_desk.store.atomic import atomic_writer
 
@@ -48,8 +49,7 @@ class ExportBundle:
     counts: Counter = field(default_factory=Counter)
 
     def selected(self) -> list[DataItem]:
-        """Access: every included item. Portability: only what the person provided (LEGAL.md §1)."""
-        return [i for i in self.items if i.included and (self.kind == "access" or i.provided)]
+        return select_items(ExportKind(self.kind), self.items)
 
     def category_counts(self) -> dict[str, int]:
         return dict(Counter(item.category for item in self.selected()))
@@ -100,7 +100,9 @@ def write_export(
                         progress(done, total)
                     text = bundle.text(item.id) if item.kind == "text" else None
                     records = bundle.records(item.id) if item.has_records else None
-                    entries.append(item_json(item, text, file_path, records))
+                    entries.append(
+                        item_json(item, text, file_path, records, t("export.redacted", bundle.lang))
+                    )
                 _write_documents(archive, bundle, entries)
     except ExportCancelledError:
         raise

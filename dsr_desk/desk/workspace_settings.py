@@ -30,11 +30,11 @@ class WorkspaceSettingsActions:
             raise ValidationError([("organisation", "validation.organisation_empty", {})])
         if language not in LANGUAGES:
             raise ValueError(language)
-        changed = self.settings.with_changes(
-            organisation_name=organisation_name, handler_name=handler_name, language=language
+        self._save(
+            self.settings.with_changes(
+                organisation_name=organisation_name, handler_name=handler_name, language=language
+            )
         )
-        save_settings(self.paths.settings, changed)
-        self.settings = changed
 
     # -- cases -----------------------------------------------------------------------------------------------
 
@@ -43,11 +43,11 @@ class WorkspaceSettingsActions:
     ) -> None:
         """The organisation's choices where the law leaves one (LEGAL.md §2); due dates follow at once."""
         extra = tuple(sorted((day, clean_line(name)) for day, name in extra_holidays))
-        changed = self.settings.with_changes(
-            pause_while_waiting=pause_while_waiting, good_friday=good_friday, extra_holidays=extra
+        self._save(
+            self.settings.with_changes(
+                pause_while_waiting=pause_while_waiting, good_friday=good_friday, extra_holidays=extra
+            )
         )
-        save_settings(self.paths.settings, changed)
-        self.settings = changed
 
     def update_identity_settings(self: Desk, *, id_copy_keep_days: int) -> None:
         """How long a masked ID copy may stay after the check is recorded: 0 (the default) to 30 days."""

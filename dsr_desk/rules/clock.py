@@ -181,15 +181,16 @@ def clock_state(
     closed_on: dt.date | None = None,
 ) -> ClockState:
     until = closed_on or today
-    first = first_deadline(received, settings.holidays)
-    if settings.pause_while_waiting:
-        first = first_deadline(received, settings.holidays, _paused_days(first.unshifted, facts, until))
-    extended = None
-    if facts.extension is not None:
-        extended = extended_deadline(received, settings.holidays)
-        if settings.pause_while_waiting:
-            paused = _paused_days(extended.unshifted, facts, until)
-            extended = extended_deadline(received, settings.holidays, paused)
+
+    def term(make):
+        # Which waits count depends on the unpaused due date, so the term is made once without pauses.
+        plain = make(received, settings.holidays)
+        if not settings.pause_while_waiting:
+            return plain
+        return make(received, settings.holidays, _paused_days(plain.unshifted, facts, until))
+
+    first = term(first_deadline)
+    extended = term(extended_deadline) if facts.extension is not None else None
     return ClockState(received, first, extended, facts, today, closed_on, settings.holidays)
 
 

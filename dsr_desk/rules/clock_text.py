@@ -10,27 +10,49 @@ def urgency_label(urgency: Urgency, lang: str | None = None) -> str:
     return t(f"clock.urgency.{urgency.value}", lang)
 
 
+_LONG = {
+    "closed_on_time": "clock.closed_on_time",
+    "closed_late": "clock.closed_late",
+    "overdue": "clock.overdue_by",
+    "today": "clock.due_today",
+    "left": "clock.left",
+}
+_SHORT = {
+    "closed_on_time": "clock.short_closed_on_time",
+    "closed_late": "clock.short_closed_late",
+    "overdue": "clock.short_overdue",
+    "today": "clock.short_today",
+    "left": "clock.short_left",
+}
+
+
 def days_left_text(state: ClockState, lang: str | None = None) -> str:
     """Spelled out, so the urgency never depends on colour alone."""
+    return _days_left(state, lang, _LONG)
+
+
+def days_left_short(state: ClockState, lang: str | None = None) -> str:
+    """The table's form: 'Verlopen · 13 dagen', 'Dringend · 1 werkdag', 'Afgesloten'."""
+    return _days_left(state, lang, _SHORT)
+
+
+def _days_left(state: ClockState, lang: str | None, keys: dict[str, str]) -> str:
     urgency = state.urgency
     if urgency is Urgency.CLOSED:
-        key = "clock.closed_on_time" if state.answered_on_time else "clock.closed_late"
-        return t(key, lang)
+        return t(keys["closed_on_time" if state.answered_on_time else "closed_late"], lang)
+    label = urgency_label(urgency, lang)
     calendar_days, working_days = state.calendar_days_left or 0, state.working_days_left or 0
     if urgency is Urgency.OVERDUE:
         return t(
-            "clock.overdue_by",
-            lang,
-            label=urgency_label(urgency, lang),
-            days=-calendar_days,
-            unit=_unit(-calendar_days, "day", lang),
+            keys["overdue"], lang, label=label, days=-calendar_days, unit=_unit(-calendar_days, "day", lang)
         )
     if calendar_days == 0:
-        return t("clock.due_today", lang, label=urgency_label(urgency, lang))
+        return t(keys["today"], lang, label=label)
+    # Each form takes the fields it names; the translation ignores the rest.
     return t(
-        "clock.left",
+        keys["left"],
         lang,
-        label=urgency_label(urgency, lang),
+        label=label,
         working=working_days,
         unit=_unit(working_days, "working_day", lang),
         days=calendar_days,
@@ -40,29 +62,3 @@ def days_left_text(state: ClockState, lang: str | None = None) -> str:
 
 def _unit(count: int, unit: str, lang: str | None) -> str:
     return t(f"clock.unit.{unit}_{'one' if abs(count) == 1 else 'many'}", lang)
-
-
-def days_left_short(state: ClockState, lang: str | None = None) -> str:
-    """The table's form: 'Verlopen · 13 dagen', 'Dringend · 1 werkdag', 'Afgesloten'."""
-    urgency = state.urgency
-    label = urgency_label(urgency, lang)
-    if urgency is Urgency.CLOSED:
-        return t("clock.short_closed_on_time" if state.answered_on_time else "clock.short_closed_late", lang)
-    calendar_days, working_days = state.calendar_days_left or 0, state.working_days_left or 0
-    if urgency is Urgency.OVERDUE:
-        return t(
-            "clock.short_overdue",
-            lang,
-            label=label,
-            days=-calendar_days,
-            unit=_unit(-calendar_days, "day", lang),
-        )
-    if calendar_days == 0:
-        return t("clock.short_today", lang, label=label)
-    return t(
-        "clock.short_left",
-        lang,
-        label=label,
-        working=working_days,
-        unit=_unit(working_days, "working_day", lang),
-    )

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import secrets
 from enum import StrEnum
 
 from dsr_desk.rules.data_values import DataItem
+from dsr_desk.rules.readable_code import readable_code
 from dsr_desk.rules.requests import RequestType
-
-_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"  # easy to read out over the phone: no 0/O, 1/I/L, U
 
 
 class ExportKind(StrEnum):
@@ -33,5 +31,4 @@ def kind_for(types: tuple[RequestType, ...]) -> ExportKind:
 
 def new_export_password() -> str:
     """Four groups of five (about 98 bits): strong, and still easy to pass on by phone or text message."""
-    raw = "".join(secrets.choice(_ALPHABET) for _ in range(20))
-    return "-".join(raw[i : i + 5] for i in range(0, 20, 5))
+    return readable_code(4, 5)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import secrets
 from dataclasses import dataclass
 from enum import StrEnum
 
+from dsr_desk.rules.readable_code import readable_code
 from dsr_desk.rules.requests import Channel
 
 Problem = tuple[str, str, dict[str, object]]
@@ -90,12 +90,9 @@ def outcome_problems(outcome: IdentityOutcome, method: Method | None, reasoning:
 
 # -- the verification code: made here, sent by the handler through their own mail, typed back by the person --
 
-_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"  # no 0/O, 1/I/L, U: easy to read aloud and to type
-
 
 def new_verification_code() -> str:
-    raw = "".join(secrets.choice(_ALPHABET) for _ in range(8))
-    return f"{raw[:4]}-{raw[4:]}"
+    return readable_code(2, 4)
 
 
 def code_digest(code: str, salt: str) -> str:
@@ -104,7 +101,7 @@ def code_digest(code: str, salt: str) -> str:
 
 
 def normalise_code(code: str) -> str:
-    return code.upper().replace("-", "").replace(" ", "").translate(str.maketrans("O01IL", "OOIII"))
+    return code.upper().replace("-", "").replace(" ", "")
 
 
 def code_matches(typed: str, salt: str, digest: str) -> bool:

@@ -9,14 +9,12 @@ from dsr_desk.rules.requests import RequestType
 
 def suggested_letters(types: tuple[RequestType, ...], clock: ClockState, sent: set[str]) -> list[LetterKind]:
     """Letters that fit, the most pressing first; `sent` holds the kinds already sent."""
-    out: list[LetterKind] = []
-    if LetterKind.ACKNOWLEDGEMENT.value not in sent:
-        out.append(LetterKind.ACKNOWLEDGEMENT)
+    out: list[LetterKind] = [LetterKind.ACKNOWLEDGEMENT]
     waiting_for_identity = any(
         r.what is InformationNeeded.IDENTITY and r.received_on is None
         for r in clock.facts.information_requests
     )
-    if waiting_for_identity and LetterKind.IDENTITY_REQUEST.value not in sent:
+    if waiting_for_identity:
         out.append(LetterKind.IDENTITY_REQUEST)
     extension = clock.facts.extension
     if extension is not None and extension.notified_on is None:
@@ -26,6 +24,7 @@ def suggested_letters(types: tuple[RequestType, ...], clock: ClockState, sent: s
     if RequestType.PORTABILITY in types:
         out.append(LetterKind.EXPORT_COVER)
     out += [kind for kind, request_type in CONFIRMS.items() if request_type in types]
+    # Sent letters drop out; an extension notice stays while the extension is not yet recorded as told.
     return [kind for kind in out if kind.value not in sent or kind is LetterKind.EXTENSION]
 
 

@@ -48,7 +48,7 @@ class CaseFile:
                 insert(schema.requests),
                 [{"type": kind.value, "position": i} for i, kind in enumerate(record.types)],
             )
-            case._append(conn, None, stamp(record.created_at), actor, "case.created", details)
+            case.append_event(conn, record.created_at, actor, "case.created", details)
         return case
 
     @classmethod
@@ -124,7 +124,7 @@ class CaseFile:
                     insert(schema.requests),
                     [{"type": kind.value, "position": i} for i, kind in enumerate(record.types)],
                 )
-            return self._append(conn, self._last_event(conn), stamp(at), actor, action, details)
+            return self.append_event(conn, at, actor, action, details)
 
     def store_document(
         self,
@@ -153,7 +153,7 @@ class CaseFile:
                 )
             ).inserted_primary_key[0]
             event_details = {**details, "document": document_id, "sha256": digest}
-            event = self._append(conn, self._last_event(conn), stamp(at), actor, action, event_details)
+            event = self.append_event(conn, at, actor, action, event_details)
         return int(document_id), event
 
     def document(self, document_id: int) -> tuple[dict, bytes]:
@@ -178,14 +178,7 @@ class CaseFile:
                     created_at=stamp(at), document_type=document_type, sha256=digest, image=image
                 )
             ).inserted_primary_key[0]
-            event = self._append(
-                conn,
-                self._last_event(conn),
-                stamp(at),
-                actor,
-                action,
-                {**details, "copy": copy_id, "sha256": digest},
-            )
+            event = self.append_event(conn, at, actor, action, {**details, "copy": copy_id, "sha256": digest})
         return int(copy_id), event
 
     def id_copies(self) -> list[dict]:
@@ -209,16 +202,7 @@ class CaseFile:
             events = []
             for copy_id in ids:
                 conn.execute(schema.id_copies.delete().where(schema.id_copies.c.id == copy_id))
-                events.append(
-                    self._append(
-                        conn,
-                        self._last_event(conn),
-                        stamp(at),
-                        actor,
-                        action,
-                        {"copy": copy_id, "reason": reason},
-                    )
-                )
+                events.append(self.append_event(conn, at, actor, action, {"copy": copy_id, "reason": reason}))
         if ids:
             self.vacuum()
         return events
@@ -243,23 +227,8 @@ class CaseFile:
     def append_event(
         self, conn: Connection, at: dt.datetime, actor: str, action: str, details: dict
     ) -> AuditEvent:
-        return self._append(conn, self._last_event(conn), stamp(at), actor, action, details)
-
-    def integrity_problems(self) -> list[str]:
-        return integrity_problems(self._engine)
-
-    def _last_event(self, conn) -> AuditEvent | None:
-        row = (
-            conn.execute(select(schema.events).order_by(schema.events.c.seq.desc()).limit(1))
-            .mappings()
-            .first()
-        )
-        return _event_from_row(row) if row is not None else None
-
-    def _append(
-        self, conn, previous: AuditEvent | None, at: str, actor: str, action: str, details: dict
-    ) -> AuditEvent:
-        event = next_event(previous, self.reference, at, actor, action, details)
+        """The next event of the chain, inside the caller's transaction (so it and its change are one)."""
+        event = next_event(self._last_event(conn), self.reference, stamp(at), actor, action, details)
         conn.execute(
             insert(schema.events).values(
                 seq=event.seq,
@@ -272,6 +241,17 @@ class CaseFile:
             )
         )
         return event
+
+    def integrity_problems(self) -> list[str]:
+        return integrity_problems(self._engine)
+
+    def _last_event(self, conn) -> AuditEvent | None:
+        row = (
+            conn.execute(select(schema.events).order_by(schema.events.c.seq.desc()).limit(1))
+            .mappings()
+            .first()
+        )
+        return _event_from_row(row) if row is not None else None
 
 
 def _row(record: CaseRecord) -> dict[str, object]:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from sqlalchemy import delete, insert, select, update
 
 from dsr_desk.errors import CaseFileCorruptError, ItemTooLargeError
+from dsr_desk.rules.case_values import stamp
 from dsr_desk.rules.data_values import DataItem
 from dsr_desk.store import case_schema as schema
 from dsr_desk.store.audit import AuditEvent
@@ -46,19 +47,22 @@ class CaseItems:
     ) -> tuple[DataItem, AuditEvent]:
         """Streams the content in; the item, its chunks and the event are one transaction."""
         digest, size = hashlib.sha256(), 0
+        described = {
+            "system": system,
+            "category": category,
+            "title": title,
+            "kind": kind,
+            "source_format": source_format,
+            "included": included,
+            "provided": provided,
+        }
         with self._file.transaction() as conn:
             item_id = conn.execute(
                 insert(schema.data_items).values(
-                    created_at=at.astimezone(dt.UTC).isoformat(timespec="seconds"),
-                    system=system,
-                    category=category,
-                    title=title,
-                    kind=kind,
-                    source_format=source_format,
+                    **described,
+                    created_at=stamp(at),
                     size=0,
                     sha256="",
-                    included=int(included),
-                    provided=int(provided),
                     redactions="[]",
                     records=json.dumps(records, ensure_ascii=False) if records is not None else None,
                     note=note,
@@ -75,18 +79,7 @@ class CaseItems:
                 .where(schema.data_items.c.id == item_id)
                 .values(size=size, sha256=digest.hexdigest())
             )
-            details = {
-                "item": item_id,
-                "system": system,
-                "category": category,
-                "title": title,
-                "kind": kind,
-                "source_format": source_format,
-                "size": size,
-                "sha256": digest.hexdigest(),
-                "included": included,
-                "provided": provided,
-            }
+            details = {"item": item_id, **described, "size": size, "sha256": digest.hexdigest()}
             event = self._file.append_event(conn, at, actor, "data.added", details)
         return self.item(int(item_id)), event
 

@@ -50,7 +50,7 @@ class Settings:
         organisation.update({k: v for k, v in self.profile.to_json().items() if k != "name"})
         organisation["name"] = self.organisation_name
         data["register"] = [entry.to_json() for entry in self.register]
-        data["letters"] = {"window": self.window.to_json()}
+        data.setdefault("letters", {})["window"] = self.window.to_json()
         app = data.setdefault("app", {})
         app["language"] = self.language
         app["handler_name"] = self.handler_name
@@ -81,7 +81,8 @@ def load_settings(path: Path) -> Settings:
             pause_while_waiting=bool(clock.get("pause_while_waiting", False)),
             good_friday=bool(holidays.get("good_friday", True)),
             extra_holidays=extra_days,
-            profile=OrganisationProfile.from_json(organisation),
+            # The name lives once, in organisation_name; `organisation` puts it into the profile.
+            profile=OrganisationProfile.from_json({k: v for k, v in organisation.items() if k != "name"}),
             register=tuple(RegisterEntry.from_json(item) for item in data.get("register", [])),
             window=WindowPosition.from_json(data.get("letters", {}).get("window", {})),
             id_copy_keep_days=max(

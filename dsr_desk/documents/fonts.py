@@ -35,8 +35,6 @@ def register_fonts() -> str:
 
 def missing_glyphs(text: str) -> set[str]:
     """The characters of `text` the embedded font cannot draw (they would print as empty boxes)."""
-    from reportlab.pdfbase import pdfmetrics
-
     register_fonts()
     covered = pdfmetrics.getFont(REGULAR).face.charToGlyph
     return {c for c in text if not c.isspace() and ord(c) >= 32 and ord(c) not in covered}

@@ -12,7 +12,7 @@ import math
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from dsr_desk.documents.images import open_image
+from dsr_desk.documents.images import as_png, open_image
 from dsr_desk.errors import ImageRefusedError
 from dsr_desk.resources import resource_path
 from dsr_desk.rules.id_templates import Box
@@ -75,7 +75,7 @@ def _page_count(data: bytes) -> int | None:
 
 def mask(image: Image.Image, boxes: list[Box]) -> Image.Image:
     """A copy with every pixel under each box replaced by the fill colour."""
-    result = image.convert("RGB").copy()
+    result = image.convert("RGB")  # convert always returns a new image: the original stays as it was
     draw = ImageDraw.Draw(result)
     for box in boxes:
         box = box.clipped(*result.size)
@@ -107,7 +107,4 @@ def watermark(image: Image.Image, text: str) -> Image.Image:
 
 def masked_copy(image: Image.Image, boxes: list[Box], watermark_text: str) -> bytes:
     """Watermarked, then masked (so the boxes stay solid), as PNG bytes."""
-    result = mask(watermark(image, watermark_text), boxes)
-    buffer = io.BytesIO()
-    result.save(buffer, format="PNG", optimize=True)
-    return buffer.getvalue()
+    return as_png(mask(watermark(image, watermark_text), boxes))

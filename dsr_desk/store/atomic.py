@@ -7,6 +7,7 @@ folder, a cancel) leaves no partial file behind.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import secrets
 from collections.abc import Iterable, Iterator
@@ -43,6 +44,12 @@ def atomic_write(path: Path, data: bytes | Iterable[bytes], mode: int = PRIVATE)
         else:
             for chunk in data:
                 handle.write(chunk)
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file on disk, read in chunks (an export can be gigabytes)."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def fsync_directory(folder: Path) -> None:

@@ -27,5 +27,4 @@ def seal(manifest: dict) -> dict:
 
 def seal_ok(manifest: dict) -> bool:
     claimed = manifest.get("manifest_sha256")
-    body = {key: value for key, value in manifest.items() if key != "manifest_sha256"}
-    return isinstance(claimed, str) and claimed == sha256(canonical(body))
+    return isinstance(claimed, str) and claimed == seal(manifest)["manifest_sha256"]

@@ -12,7 +12,7 @@ from pathlib import Path
 from dsr_desk import __version__
 from dsr_desk.documents.archive.manifest import FORMAT, VERSION, seal, sha256
 from dsr_desk.errors import WriteFailedError
-from dsr_desk.store.atomic import atomic_writer
+from dsr_desk.store.atomic import atomic_writer, file_sha256
 
 
 @dataclass
@@ -70,4 +70,4 @@ def write_archive(target: Path, contents: ArchiveContents) -> ArchiveResult:
             archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
     except OSError as exc:
         raise WriteFailedError(path=str(target), reason=exc.strerror or type(exc).__name__) from None
-    return ArchiveResult(target, sha256(target.read_bytes()), len(files) + 1)
+    return ArchiveResult(target, file_sha256(target), len(files) + 1)

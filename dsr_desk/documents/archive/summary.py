@@ -4,17 +4,16 @@ and found, the outcome against the deadline, and the timeline of who did what wh
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from dsr_desk import APP_NAME
-from dsr_desk.documents.fonts import REGULAR, register_fonts
-from dsr_desk.documents.letters.pdf_style import GREY, letter_styles
-from dsr_desk.documents.pdf_safety import harden_reportlab, markup_safe
+from dsr_desk.documents.fonts import REGULAR
+from dsr_desk.documents.letters.pdf_style import GREY
+from dsr_desk.documents.pdf_document import pdf_styles, simple_pdf
+from dsr_desk.documents.pdf_safety import markup_safe
 from dsr_desk.i18n import t
 
 
@@ -27,22 +26,8 @@ class Section:
 
 
 def render_summary(title: str, subtitle: str, sections: list[Section], lang: str) -> bytes:
-    harden_reportlab()
-    register_fonts()
-    styles = letter_styles()
+    styles = pdf_styles()
     small = styles["small"]
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
-        title=title,
-        creator=APP_NAME,
-        initialFontName=REGULAR,
-    )
     width = A4[0] - 36 * mm
     story: list = [
         Paragraph(markup_safe(title), styles["heading"]),
@@ -79,8 +64,12 @@ def render_summary(title: str, subtitle: str, sections: list[Section], lang: str
             )
         )
         story.append(table)
-    document.build(story)
-    return buffer.getvalue()
+    return simple_pdf(
+        story,
+        title=title,
+        margins=(18 * mm, 18 * mm, 18 * mm, 22 * mm),
+        footer=lambda page, pages: [t("archive.footer", lang, title=title, page=page, pages=pages)],
+    )
 
 
 def _widths(columns: int, width: float) -> list[float]:

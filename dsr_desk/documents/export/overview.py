@@ -3,36 +3,17 @@ the information Art. 15 gives them a right to (purposes, recipients, retention, 
 
 from __future__ import annotations
 
-import io
-
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Paragraph, Spacer
 
-from dsr_desk import APP_NAME
-from dsr_desk.documents.fonts import REGULAR, register_fonts
-from dsr_desk.documents.letters.pdf_style import letter_styles
-from dsr_desk.documents.pdf_safety import harden_reportlab, markup_safe
+from dsr_desk.documents.pdf_document import bullet_list, pdf_styles, simple_pdf
+from dsr_desk.documents.pdf_safety import markup_safe
 from dsr_desk.i18n import format_date, t
 
 
 def render_overview(bundle) -> bytes:
-    harden_reportlab()
-    register_fonts()
-    styles = letter_styles()
+    styles = pdf_styles()
     lang, record = bundle.lang, bundle.record
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=25 * mm,
-        rightMargin=20 * mm,
-        topMargin=22 * mm,
-        bottomMargin=22 * mm,
-        title=t("export.overview_title", lang),
-        creator=APP_NAME,
-        initialFontName=REGULAR,
-    )
     story: list = [
         Paragraph(markup_safe(t("export.overview_title", lang)), styles["heading"]),
         Paragraph(
@@ -53,7 +34,7 @@ def render_overview(bundle) -> bytes:
         story.append(Paragraph(markup_safe(t("export.portability_note", lang)), styles["body"]))
     story.append(Paragraph(markup_safe(t("export.contents_heading", lang)), styles["heading"]))
     story.append(
-        _bullets(
+        bullet_list(
             [
                 t(
                     "export.contents_item" if count == 1 else "export.contents_items",
@@ -83,14 +64,23 @@ def render_overview(bundle) -> bytes:
             if entry.transfers:
                 lines.append(t("export.transfers", lang, value=entry.transfers, safeguards=entry.safeguards))
             story.append(Paragraph(f"<b>{markup_safe(entry.name)}</b>", styles["body"]))
-            story.append(_bullets(lines, styles))
+            story.append(bullet_list(lines, styles))
     story += [Spacer(1, 3 * mm), Paragraph(markup_safe(t("export.rights", lang)), styles["body"])]
     if any(item.redactions for item in bundle.selected()):
         story.append(Paragraph(markup_safe(t("export.redaction_note", lang)), styles["body"]))
-    document.build(story)
-    return buffer.getvalue()
-
-
-def _bullets(lines: list[str], styles) -> ListFlowable:
-    items = [ListItem(Paragraph(markup_safe(line), styles["bullet"]), leftIndent=12) for line in lines]
-    return ListFlowable(items, bulletType="bullet", start="•", leftIndent=12, bulletFontName=REGULAR)
+    organisation = bundle.profile.name
+    return simple_pdf(
+        story,
+        title=t("export.overview_title", lang),
+        margins=(25 * mm, 20 * mm, 22 * mm, 24 * mm),
+        footer=lambda page, pages: [
+            t(
+                "export.footer",
+                lang,
+                organisation=organisation,
+                reference=record.reference,
+                page=page,
+                pages=pages,
+            )
+        ],
+    )

@@ -4,7 +4,6 @@ when a password is given, atomic (a cancel, a full disk or a read-only folder le
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import zipfile
 from collections import Counter
@@ -29,7 +28,7 @@ from dsr_desk.rules.case_values import CaseRecord
 from dsr_desk.rules.data_values import DataItem
 from dsr_desk.rules.export_rules import ExportKind, select_items
 from dsr_desk.rules.organisation import OrganisationProfile, RegisterEntry
-from dsr_desk.store.atomic import atomic_writer
+from dsr_desk.store.atomic import atomic_writer, file_sha256
 
 _STORED = {"pdf", "image", "zip"}  # already compressed: deflating them again only costs time
 
@@ -108,7 +107,7 @@ def write_export(
         raise
     except OSError as exc:
         raise WriteFailedError(path=str(target), reason=exc.strerror or type(exc).__name__) from None
-    return ExportResult(target, _sha256(target), target.stat().st_size, len(items))
+    return ExportResult(target, file_sha256(target), target.stat().st_size, len(items))
 
 
 def _open_zip(handle, password: str | None) -> zipfile.ZipFile:
@@ -156,11 +155,3 @@ def _write_documents(
             "utf-8"
         ),
     )
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(1024 * 1024):
-            digest.update(chunk)
-    return digest.hexdigest()

@@ -22,9 +22,6 @@ class LetterBody:
     subject: str
     blocks: tuple[Block, ...]
 
-    def plain_text(self) -> str:
-        return "\n".join([self.subject, *("\n".join(block.lines) for block in self.blocks)])
-
 
 def split_body(text: str) -> LetterBody:
     lines = text.split("\n")

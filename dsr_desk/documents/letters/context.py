@@ -28,7 +28,7 @@ class LetterFacts:
 def template_context(facts: LetterFacts) -> dict[str, object]:
     lang, record, clock, inputs, profile = facts.lang, facts.record, facts.clock, facts.inputs, facts.profile
     extension = clock.facts.extension
-    entries = [_entry(entry, lang) for entry in facts.register if entry.id in inputs.register_entries]
+    entries = [_entry(entry) for entry in facts.register if entry.id in inputs.register_entries]
     context: dict[str, object] = {
         "reference": record.reference,
         "letter_date": format_date(facts.date, lang),
@@ -73,7 +73,7 @@ def template_context(facts: LetterFacts) -> dict[str, object]:
     return context
 
 
-def _entry(entry: RegisterEntry, lang: str) -> dict[str, object]:
+def _entry(entry: RegisterEntry) -> dict[str, object]:
     return {
         "name": entry.name,
         "purposes": list(entry.purposes),

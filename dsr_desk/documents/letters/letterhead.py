@@ -16,11 +16,13 @@ from reportlab.platypus import Frame, KeepInFrame, Paragraph, Spacer, Table, Tab
 from dsr_desk.documents.fonts import BOLD, REGULAR
 from dsr_desk.documents.letters.body import LetterBody
 from dsr_desk.documents.letters.pdf_style import ACCENT, GREY
+from dsr_desk.documents.pdf_document import numbered_canvas as page_numbered_canvas
 from dsr_desk.documents.pdf_safety import markup_safe
 from dsr_desk.i18n import t
 
 if TYPE_CHECKING:
     from dsr_desk.documents.letters.pdf import LetterLayout
+    from dsr_desk.rules.organisation import OrganisationProfile
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 LEFT, RIGHT = 25 * mm, 20 * mm
@@ -57,8 +59,7 @@ def first_page(
     )
     # The window: a one-line return address above the recipient, both inside the envelope's window.
     win_left, win_top = window.left_mm * mm, PAGE_HEIGHT - window.top_mm * mm
-    return_line = " · ".join([profile.name, *profile.postal_lines][:3])
-    recipient = [Paragraph(markup_safe(return_line), styles["small"]), Spacer(1, 2 * mm)]
+    recipient = [Paragraph(markup_safe(return_line(profile)), styles["small"]), Spacer(1, 2 * mm)]
     recipient += [Paragraph(markup_safe(line), styles["address"]) for line in layout.recipient_lines]
     _frame_at(
         canvas,
@@ -153,44 +154,24 @@ def _privacy_line(layout: LetterLayout) -> str:
     return " · ".join(parts)
 
 
+def return_line(profile: OrganisationProfile, fallback: str = "") -> str:
+    """The one-line sender above the address in the window; the test print shows it where letters do."""
+    return " · ".join([profile.name or fallback, *profile.postal_lines][:3])
+
+
 def numbered_canvas(layout: LetterLayout):
-    """A canvas that knows the page count at the end, so every page says 'page X of Y'."""
+    """Every page: reference, date and 'page X of Y', and below it how to reach the privacy contact."""
 
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs) -> None:
-            # Start every page in the embedded font, so no unembedded standard font enters the file.
-            kwargs["initialFontName"] = REGULAR
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+    def footer(page: int, pages: int) -> list[str]:
+        text = t(
+            "letter.footer",
+            layout.lang,
+            reference=layout.reference,
+            date=layout.date_text,
+            page=page,
+            pages=pages,
+        )
+        contact = _privacy_line(layout)
+        return [text, contact] if contact else [text]
 
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self._footer(number, total)
-                super().showPage()
-            super().save()
-
-        def _footer(self, number: int, total: int) -> None:
-            self.saveState()
-            self.setFont(REGULAR, 7.5)
-            self.setFillColor(GREY)
-            text = t(
-                "letter.footer",
-                layout.lang,
-                reference=layout.reference,
-                date=layout.date_text,
-                page=number,
-                pages=total,
-            )
-            self.drawString(LEFT, 14 * mm, text)
-            contact = _privacy_line(layout)
-            if contact:
-                self.drawString(LEFT, 10 * mm, contact[:140])
-            self.restoreState()
-
-    return NumberedCanvas
+    return page_numbered_canvas(footer, LEFT)

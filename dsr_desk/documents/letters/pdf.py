@@ -13,25 +13,29 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
     KeepTogether,
-    ListFlowable,
-    ListItem,
     PageTemplate,
     Paragraph,
     Spacer,
 )
 
 from dsr_desk import APP_NAME
-from dsr_desk.documents.fonts import REGULAR, register_fonts
 from dsr_desk.documents.letters.body import LetterBody
-from dsr_desk.documents.letters.letterhead import first_page, later_page, numbered_canvas
-from dsr_desk.documents.letters.pdf_style import letter_styles
-from dsr_desk.documents.pdf_safety import harden_reportlab, markup_safe
+from dsr_desk.documents.letters.letterhead import (
+    LEFT,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    RIGHT,
+    first_page,
+    later_page,
+    numbered_canvas,
+)
+from dsr_desk.documents.pdf_document import bullet_list, pdf_styles
+from dsr_desk.documents.pdf_safety import markup_safe
 from dsr_desk.i18n import format_date, t
 from dsr_desk.rules.letter_layout import WindowPosition
 from dsr_desk.rules.organisation import OrganisationProfile
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
-LEFT, RIGHT, BOTTOM = 25 * mm, 20 * mm, 28 * mm
+BOTTOM = 28 * mm
 
 
 @dataclass(frozen=True)
@@ -49,9 +53,7 @@ class LetterLayout:
 
 
 def render_letter_pdf(body: LetterBody, layout: LetterLayout) -> bytes:
-    harden_reportlab()
-    register_fonts()
-    styles = letter_styles()
+    styles = pdf_styles()
     buffer = io.BytesIO()
     first_top = (
         layout.window.top_mm * mm + layout.window.height_mm * mm + 33 * mm
@@ -98,13 +100,7 @@ def _story(body: LetterBody, layout: LetterLayout, styles: dict[str, ParagraphSt
             heading = Paragraph(markup_safe(block.lines[0]), styles["heading"])
             continue
         if block.kind == "bullets":
-            items = [
-                ListItem(Paragraph(markup_safe(line), styles["bullet"]), leftIndent=12)
-                for line in block.lines
-            ]
-            flowable = ListFlowable(
-                items, bulletType="bullet", start="•", leftIndent=12, bulletFontName=REGULAR, spaceAfter=6
-            )
+            flowable = bullet_list(list(block.lines), styles, spaceAfter=6)
         else:
             flowable = Paragraph(markup_safe(block.lines[0]), styles["body"])
         # A heading never stands alone at the foot of a page: it travels with what it introduces.

@@ -137,34 +137,43 @@ def render(nodes: list[Node], context: dict[str, object]) -> tuple[str, set[str]
     """The text, and the names of the parts that rendered with some text in them."""
     out: list[str] = []
     parts: set[str] = set()
-    _render(nodes, [context], out, parts)
+    _render(nodes, [context], out, parts, [0])
     return "".join(out), parts
 
 
-def _render(nodes: list[Node], scopes: list[dict[str, object]], out: list[str], parts: set[str]) -> None:
+def _render(
+    nodes: list[Node], scopes: list[dict[str, object]], out: list[str], parts: set[str], size: list[int]
+) -> None:
+    """`size` is the length written so far, shared by every level, so the limit costs nothing to check."""
     for node in nodes:
-        if sum(len(piece) for piece in out) > MAX_OUTPUT:
-            raise TemplateError(node.line, "the letter grows too large")
         if node.kind == "text":
-            out.append(node.text)
+            _emit(out, size, node.text, node.line)
         elif node.kind == "value":
-            out.append(VALUE_START + as_text(_lookup(node.name, scopes, node.line)) + VALUE_END)
+            value = VALUE_START + as_text(_lookup(node.name, scopes, node.line)) + VALUE_END
+            _emit(out, size, value, node.line)
         elif node.kind == "if":
             truth = bool(_lookup(node.name, scopes, node.line)) != node.negate
-            _render(node.body if truth else node.otherwise, scopes, out, parts)
+            _render(node.body if truth else node.otherwise, scopes, out, parts, size)
         elif node.kind == "for":
             items = _lookup(node.name, scopes, node.line)
             if not isinstance(items, list | tuple):
                 raise TemplateError(node.line, f"'{node.name}' is not a list")
             for item in items:
-                _render(node.body, [*scopes, {node.item: item}], out, parts)
+                _render(node.body, [*scopes, {node.item: item}], out, parts, size)
         elif node.kind == "part":
             inner: list[str] = []
-            _render(node.body, scopes, inner, parts)
+            _render(node.body, scopes, inner, parts, size)
             text = "".join(inner)
             if strip_markers(text).strip():
                 parts.add(node.name)
-            out.append(text)
+            out.append(text)  # already counted, piece by piece
+
+
+def _emit(out: list[str], size: list[int], text: str, line: int) -> None:
+    size[0] += len(text)
+    if size[0] > MAX_OUTPUT:
+        raise TemplateError(line, "the letter grows too large")
+    out.append(text)
 
 
 def _lookup(name: str, scopes: list[dict[str, object]], line: int) -> object:

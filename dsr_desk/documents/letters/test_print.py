@@ -12,12 +12,12 @@ from reportlab.pdfgen.canvas import Canvas
 
 from dsr_desk import APP_NAME
 from dsr_desk.documents.fonts import BOLD, REGULAR, register_fonts
+from dsr_desk.documents.letters.letterhead import return_line
+from dsr_desk.documents.letters.pdf_style import ACCENT
 from dsr_desk.documents.pdf_safety import harden_reportlab
 from dsr_desk.i18n import t
 from dsr_desk.rules.letter_layout import WindowPosition
 from dsr_desk.rules.organisation import OrganisationProfile
-
-_BLUE = Color(0.12, 0.37, 0.55)
 
 
 def render_test_print(profile: OrganisationProfile, window: WindowPosition, lang: str) -> bytes:
@@ -29,19 +29,17 @@ def render_test_print(profile: OrganisationProfile, window: WindowPosition, lang
     canvas.setCreator(APP_NAME)
     _width, height = A4
     left, top = window.left_mm * mm, height - window.top_mm * mm
-    canvas.setStrokeColor(_BLUE)
+    canvas.setStrokeColor(ACCENT)
     canvas.setDash(3, 2)
     canvas.rect(left, top - window.height_mm * mm, window.width_mm * mm, window.height_mm * mm)
     canvas.setDash()
     canvas.setFont(REGULAR, 7.5)
-    canvas.drawString(
-        left + 3 * mm, top - 5 * mm, " · ".join([profile.name or APP_NAME, *profile.postal_lines][:3])
-    )
+    canvas.drawString(left + 3 * mm, top - 5 * mm, return_line(profile, fallback=APP_NAME))
     canvas.setFont(REGULAR, 10.5)
     for i, line in enumerate(t("test_print.sample_address", lang).split("\n")):
         canvas.drawString(left + 3 * mm, top - 12 * mm - i * 13.5, line)
     canvas.setFont(REGULAR, 7)
-    canvas.setFillColor(_BLUE)
+    canvas.setFillColor(ACCENT)
     canvas.drawString(
         left,
         top + 2 * mm,

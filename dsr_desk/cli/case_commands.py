@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 
 from dsr_desk.cli.common import open_desk, parse_channel, parse_date, parse_types, print_json
-from dsr_desk.desk.clock import urgency_order
 from dsr_desk.desk.event_text import audit_report_lines, event_detail, event_label
 from dsr_desk.i18n import format_date, format_datetime, t
 from dsr_desk.rules.case_values import parse_moment
 from dsr_desk.rules.clock_text import days_left_text
+from dsr_desk.rules.overview import urgency_order
 from dsr_desk.rules.requests import CaseStatus
 from dsr_desk.store.audit import AuditReport
 

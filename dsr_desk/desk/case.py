@@ -15,10 +15,11 @@ from dsr_desk.desk.case_data import DataActions
 from dsr_desk.desk.case_exports import ExportActions
 from dsr_desk.desk.case_identity import IdentityActions
 from dsr_desk.desk.case_letters import LetterActions
-from dsr_desk.desk.clock import clock_json, facts_from_events
+from dsr_desk.desk.clock import facts_from_events
 from dsr_desk.errors import InvalidTransitionError, ValidationError
 from dsr_desk.rules.case_values import CaseRecord, CaseSummary
 from dsr_desk.rules.intake import MAX_NOTES_LENGTH, Requester, clean_block, prepare_requester
+from dsr_desk.rules.overview import clock_json
 from dsr_desk.rules.requests import CaseStatus, RequestType, can_transition, transition_needs_reason
 from dsr_desk.store.audit import AuditEvent, AuditReport, verify_chain
 from dsr_desk.store.case_file import CaseFile
@@ -96,7 +97,7 @@ class Case(ClockActions, LetterActions, IdentityActions, DataActions, ExportActi
             raise ValidationError([("note", "validation.note_empty", {})])
         if len(text) > MAX_NOTES_LENGTH:
             raise ValidationError([("note", "validation.notes_too_long", {"max": MAX_NOTES_LENGTH})])
-        self._write(replace(self.record(), updated_at=self._desk.now()), "note.added", {"text": text})
+        self._touch("note.added", {"text": text})
 
     def update_requester(self, *, name: str, email: str, address: str) -> None:
         record = self.record()
@@ -122,8 +123,16 @@ class Case(ClockActions, LetterActions, IdentityActions, DataActions, ExportActi
         event = self._file.change(
             at=record.updated_at, actor=self._desk.actor, action=action, details=details, record=record
         )
-        self._desk.index.put(self.summary(), event.hash, event.seq)
+        self._indexed(event)
         return event
+
+    def _touch(self, action: str, details: dict) -> AuditEvent:
+        """An event that changes nothing in the record but its last-updated time."""
+        return self._write(replace(self.record(), updated_at=self._desk.now()), action, details)
+
+    def _indexed(self, event: AuditEvent) -> None:
+        """Tells the index the case's new summary and audit head, after every write."""
+        self._desk.index.put(self.summary(), event.hash, event.seq)
 
     def _check_audit(self, entry: IndexEntry | None) -> AuditReport:
         head, count = (entry.audit_head, entry.audit_count) if entry else (None, None)

@@ -3,12 +3,13 @@ self-verifying file — never an ID copy, never the data items themselves (those
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dsr_desk.desk.clock import clock_json
+from dsr_desk.desk.answers import decision_to_json, inputs_from_events, letters_from_events
+from dsr_desk.desk.case_data import searches_from_events
 from dsr_desk.desk.event_text import event_detail, event_label, identity_summary
+from dsr_desk.desk.identity_state import identity_from_events
 from dsr_desk.documents.archive.manifest import ARCHIVE_SEAL, sha256
 from dsr_desk.documents.archive.package import ArchiveContents, ArchiveResult, archive_files, write_archive
 from dsr_desk.documents.archive.summary import Section, render_summary
@@ -16,6 +17,7 @@ from dsr_desk.errors import AuditChainBrokenError
 from dsr_desk.i18n import current_language, format_date, format_datetime, t
 from dsr_desk.rules.case_values import parse_moment
 from dsr_desk.rules.clock_text import days_left_text
+from dsr_desk.rules.overview import clock_json
 
 if TYPE_CHECKING:
     from dsr_desk.desk.case import Case
@@ -26,10 +28,13 @@ class ArchiveActions:
 
     def archive_contents(self: Case, lang: str | None = None) -> ArchiveContents:
         lang = lang or current_language()
-        record, clock, events = self.record(), self.clock(), self.events()
-        letters = self.letters()
-        identity = self.identity()
-        decisions = self.letter_inputs().decisions
+        # The record, the log and the items are read once; everything else is derived from them.
+        record, events, items = self.record(), self.events(), self.items()
+        clock = self.clock_from(record, events)
+        letters = letters_from_events(events)
+        identity = identity_from_events(events)
+        decisions = inputs_from_events(events).decisions
+        searches = searches_from_events(events)
         sections = [
             Section(
                 t("archive.request", lang),
@@ -111,7 +116,7 @@ class ArchiveActions:
                         s.found or s.note or "—",
                         s.by,
                     )
-                    for s in self.searches()
+                    for s in searches
                 ],
                 header=(
                     t("archive.system", lang),
@@ -129,7 +134,7 @@ class ArchiveActions:
                         i.title,
                         t("audit_detail.yes" if i.included else "audit_detail.no", lang),
                     )
-                    for i in self.items()
+                    for i in items
                 ],
                 header=(
                     t("archive.system", lang),
@@ -173,10 +178,10 @@ class ArchiveActions:
             **record.to_json(),
             **clock_json(clock),
             "identity": _identity_json(identity),
-            "decisions": [_decision_json(d) for d in decisions.values()],
+            "decisions": [decision_to_json(d) for d in decisions.values()],
             "letters": [vars(letter) for letter in letters],
-            "searches": [vars(s) for s in self.searches()],
-            "data_items": [i.to_json() for i in self.items()],
+            "searches": [vars(s) for s in searches],
+            "data_items": [i.to_json() for i in items],
         }
         return ArchiveContents(
             reference=record.reference,
@@ -202,8 +207,7 @@ class ArchiveActions:
         target = Path(target)
         contents = self.archive_contents(lang)
         files = archive_files(contents)
-        event = self._write(
-            replace(self.record(), updated_at=self._desk.now()),
+        event = self._touch(
             ARCHIVE_SEAL,
             {
                 "file": target.name,
@@ -244,9 +248,3 @@ def _identity_json(state) -> dict[str, object]:
         "warnings": list(state.warnings),
         "id_copies_kept": len(state.copies),
     }
-
-
-def _decision_json(decision) -> dict[str, object]:
-    from dsr_desk.desk.answers import decision_to_json
-
-    return decision_to_json(decision)

@@ -12,7 +12,6 @@ from dsr_desk.desk.clock import (
     EXTENSION_NOTIFIED,
     INFO_RECEIVED,
     INFO_REQUESTED,
-    clock_settings,
     facts_from_events,
 )
 from dsr_desk.errors import ClockPauseDisabledError, ValidationError
@@ -28,18 +27,20 @@ from dsr_desk.rules.requests import CaseStatus
 
 if TYPE_CHECKING:
     from dsr_desk.desk.case import Case
+    from dsr_desk.rules.case_values import CaseRecord
+    from dsr_desk.store.audit import AuditEvent
 
 
 class ClockActions:
     """Mixed into Case; relies on its record(), events(), _write() and _desk."""
 
     def clock(self: Case) -> ClockState:
-        record = self.record()
-        closed_on = record.closed_at.astimezone().date() if record.closed_at else None
-        settings = clock_settings(self._desk.settings)
-        return clock_state(
-            record.received, facts_from_events(self.events()), settings, self._desk.today(), closed_on
-        )
+        return self.clock_from(self.record(), self.events())
+
+    def clock_from(self: Case, record: CaseRecord, events: list[AuditEvent]) -> ClockState:
+        """The clock from a record and log already read (an archive reads them once for everything)."""
+        settings, today = self._desk.clock_settings(), self._desk.today()
+        return clock_state(record.received, facts_from_events(events), settings, today, record.closed_on)
 
     def extend(self: Case, reason: ExtensionReason, explanation: str = "") -> ClockState:
         explanation = clean_block(explanation)
@@ -64,9 +65,7 @@ class ClockActions:
         if self.clock().facts.extension is None:
             raise ValidationError([("extension", "clock.no_extension", {})])
         on = self._checked_date(on)
-        self._write(
-            replace(self.record(), updated_at=self._desk.now()), EXTENSION_NOTIFIED, {"on": on.isoformat()}
-        )
+        self._touch(EXTENSION_NOTIFIED, {"on": on.isoformat()})
 
     def request_information(
         self: Case, what: InformationNeeded, on: dt.date | None = None, note: str = ""

@@ -3,7 +3,6 @@ from files other systems export), mark them for the answer, and redact others' d
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,9 +21,10 @@ from dsr_desk.rules.intake import clean_block, clean_line
 from dsr_desk.store.case_items import CaseItems
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from dsr_desk.desk.case import Case
+    from dsr_desk.store.audit import AuditEvent
 
 SEARCHED = "search.recorded"
 
@@ -82,7 +82,7 @@ class DataActions:
             note="",
             max_bytes=MAX_STRUCTURED_BYTES,
         )
-        self._desk.index.put(self.summary(), event.hash, event.seq)
+        self._indexed(event)
         return item
 
     def add_data_file(
@@ -138,7 +138,9 @@ class DataActions:
         fmt = source_format(name)
         imported = None
         if fmt in ("csv", "json", "xlsx", "text") and size <= MAX_STRUCTURED_BYTES:
-            imported = read_structured(fmt, b"".join(chunks()))
+            data = b"".join(chunks())
+            imported = read_structured(fmt, data)
+            chunks = lambda: iter([data])  # noqa: E731 - what is stored is exactly what was read as rows
         warnings = imported.warnings if imported else ()
         item, event = self._items.add(
             at=self._desk.now(),
@@ -155,7 +157,7 @@ class DataActions:
             note=", ".join(warnings),
             max_bytes=MAX_IMPORT_BYTES,
         )
-        self._desk.index.put(self.summary(), event.hash, event.seq)
+        self._indexed(event)
         return item, warnings
 
     def set_item(self: Case, item_id: int, **changes: object) -> DataItem:
@@ -164,7 +166,7 @@ class DataActions:
         if set(changes) - allowed:
             raise ValueError(", ".join(sorted(set(changes) - allowed)))
         event = self._items.update(item_id, at=self._desk.now(), actor=self._desk.actor, **changes)
-        self._desk.index.put(self.summary(), event.hash, event.seq)
+        self._indexed(event)
         return self._items.item(item_id)
 
     def remove_item(self: Case, item_id: int, reason: str) -> None:
@@ -172,7 +174,7 @@ class DataActions:
         if not reason:
             raise ValidationError([("reason", "validation.removal_reason_empty", {})])
         event = self._items.remove(item_id, at=self._desk.now(), actor=self._desk.actor, reason=reason)
-        self._desk.index.put(self.summary(), event.hash, event.seq)
+        self._indexed(event)
 
     def record_search(self: Case, system: str, *, searched: bool, found: str = "", note: str = "") -> None:
         system = clean_line(system)
@@ -184,22 +186,10 @@ class DataActions:
             "found": clean_block(found),
             "note": clean_block(note),
         }
-        self._write(replace(self.record(), updated_at=self._desk.now()), SEARCHED, details)
+        self._touch(SEARCHED, details)
 
     def searches(self: Case) -> list[Search]:
-        latest: dict[str, Search] = {}
-        for event in self.events():
-            if event.action == SEARCHED:
-                d = event.details
-                latest[d["system"]] = Search(
-                    d["system"],
-                    bool(d["searched"]),
-                    d.get("found", ""),
-                    event.actor,
-                    event.at,
-                    d.get("note", ""),
-                )
-        return list(latest.values())
+        return searches_from_events(self.events())
 
     def checked_place(self: Case, system: str, category: str, text_given: bool = True) -> tuple[str, str]:
         system, category = clean_line(system), clean_line(category)
@@ -213,3 +203,15 @@ class DataActions:
         if problems:
             raise ValidationError(problems)
         return system, category
+
+
+def searches_from_events(events: Iterable[AuditEvent]) -> list[Search]:
+    """The checklist as the log tells it: each system's latest search."""
+    latest: dict[str, Search] = {}
+    for event in events:
+        if event.action == SEARCHED:
+            d = event.details
+            latest[d["system"]] = Search(
+                d["system"], bool(d["searched"]), d.get("found", ""), event.actor, event.at, d.get("note", "")
+            )
+    return list(latest.values())

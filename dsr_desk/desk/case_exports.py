@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -86,7 +85,7 @@ class ExportActions:
             "encrypted": encrypted,
             "language": lang,
         }
-        self._write(replace(self.record(), updated_at=self._desk.now()), "export.created", details)
+        self._touch("export.created", details)
         self.set_answers(
             export_file=result.path.name,
             export_format=t("export.format_text", lang),

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dsr_desk.desk.identity_state import (
@@ -69,7 +68,7 @@ class IdentityActions:
             "reasoning": reasoning,
             "proposed": proposal.method.value if proposal.method else None,
         }
-        self._write(replace(self.record(), updated_at=self._desk.now()), ASSESSED, details)
+        self._touch(ASSESSED, details)
         return proposal.method
 
     def choose_identity_method(self: Case, method: Method, copy_reason: str = "") -> None:
@@ -82,13 +81,13 @@ class IdentityActions:
         details: dict[str, object] = {"method": method.value}
         if method is Method.ID_COPY:
             details["copy_reason"] = copy_reason
-        self._write(replace(self.record(), updated_at=self._desk.now()), METHOD_CHOSEN, details)
+        self._touch(METHOD_CHOSEN, details)
 
     def issue_verification_code(self: Case) -> str:
         """A new code for the handler to send through their own mail; only its salted hash is kept."""
         code, salt = new_verification_code(), secrets.token_hex(8)
         details = {"salt": salt, "digest": code_digest(code, salt)}
-        self._write(replace(self.record(), updated_at=self._desk.now()), CODE_ISSUED, details)
+        self._touch(CODE_ISSUED, details)
         if self.clock().facts.waiting_since is None and self.record().status.is_open:
             self.request_information(InformationNeeded.IDENTITY)
         return code
@@ -96,7 +95,7 @@ class IdentityActions:
     def check_verification_code(self: Case, typed: str) -> bool:
         state = self.identity()
         matched = bool(state.code_digest) and code_matches(typed, state.code_salt, state.code_digest)
-        self._write(replace(self.record(), updated_at=self._desk.now()), CODE_CHECKED, {"matched": matched})
+        self._touch(CODE_CHECKED, {"matched": matched})
         return matched
 
     def store_id_copy(self: Case, masked_png: bytes, document_type: DocumentType) -> int:
@@ -111,7 +110,7 @@ class IdentityActions:
             action=COPY_STORED,
             details={"document_type": document_type.value},
         )
-        self._desk.index.put(self.summary(), event.hash, event.seq)
+        self._indexed(event)
         return copy_id
 
     def id_copy_image(self: Case, copy_id: int) -> bytes:
@@ -139,7 +138,7 @@ class IdentityActions:
         }
         if document_type is not None:
             details["document_type"] = document_type.value
-        self._write(replace(self.record(), updated_at=self._desk.now()), RECORDED, details)
+        self._touch(RECORDED, details)
         if outcome is IdentityOutcome.VERIFIED and self.clock().facts.waiting_since is not None:
             self.information_received()
         self.sweep_id_copies()
@@ -163,5 +162,5 @@ class IdentityActions:
             action=COPY_DELETED,
             reason="closed" if closed and not due else "verification_recorded",
         )
-        self._desk.index.put(self.summary(), events[-1].hash, events[-1].seq)
+        self._indexed(events[-1])
         return len(events)

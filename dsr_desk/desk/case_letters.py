@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import fields
 from typing import TYPE_CHECKING
 
 from dsr_desk.desk.answers import (
@@ -60,7 +60,7 @@ class LetterActions:
                     "after": cleaned,
                 }
         if changes:
-            self._write(replace(self.record(), updated_at=self._desk.now()), ANSWERED, changes)
+            self._touch(ANSWERED, changes)
 
     def record_decision(
         self: Case,
@@ -85,9 +85,7 @@ class LetterActions:
             request_type, outcome, clean_block(what), clean_line(ground), clean_block(explanation), recipients
         )
         if self.letter_inputs().decisions.get(request_type) != decision:
-            self._write(
-                replace(self.record(), updated_at=self._desk.now()), DECIDED, decision_to_json(decision)
-            )
+            self._touch(DECIDED, decision_to_json(decision))
         return decision
 
     def letter_facts(self: Case, kind: LetterKind, lang: str) -> LetterFacts:
@@ -142,15 +140,11 @@ class LetterActions:
             action=LETTER_SENT,
             details=details,
         )
-        self._desk.index.put(self.summary(), event.hash, event.seq)
+        self._indexed(event)
         extension = self.clock().facts.extension
         if kind is LetterKind.EXTENSION and extension is not None and extension.notified_on is None:
             # The extension letter is the notice Art. 12(3) asks for.
-            self._write(
-                replace(self.record(), updated_at=self._desk.now()),
-                EXTENSION_NOTIFIED,
-                {"on": today.isoformat(), "by_letter": document_id},
-            )
+            self._touch(EXTENSION_NOTIFIED, {"on": today.isoformat(), "by_letter": document_id})
         return document_id
 
     def letters(self: Case) -> list[SentLetter]:

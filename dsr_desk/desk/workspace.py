@@ -12,12 +12,12 @@ from pathlib import Path
 
 from dsr_desk.desk import unlock
 from dsr_desk.desk.case import Case
-from dsr_desk.desk.clock import CaseOverview, overview
 from dsr_desk.desk.reconcile import reconcile
 from dsr_desk.desk.workspace_settings import WorkspaceSettingsActions
 from dsr_desk.errors import CaseNotFoundError, DsrDeskError, ValidationError, WriteFailedError
 from dsr_desk.rules.case_values import CaseRecord, CaseSummary, DestructionRecord
 from dsr_desk.rules.intake import clean_line, prepare_new_case
+from dsr_desk.rules.overview import CaseOverview, overview
 from dsr_desk.rules.requests import CaseStatus, Channel, RequestType
 from dsr_desk.rules.workspace_setup import passphrase_problems
 from dsr_desk.store.case_file import CaseFile
@@ -218,6 +218,10 @@ class Desk(WorkspaceSettingsActions):
         self.finish_destruction(reference)
         return record
 
+    def closed_between(self, first: dt.date, last: dt.date) -> list[CaseSummary]:
+        """The cases closed on a day from `first` to `last`, both included."""
+        return [c for c in self.list_cases() if c.closed_on is not None and first <= c.closed_on <= last]
+
     def archive_closed(
         self,
         folder: Path,
@@ -233,11 +237,7 @@ class Desk(WorkspaceSettingsActions):
         reason, so one bad case does not stop the rest.
         """
         folder.mkdir(parents=True, exist_ok=True)
-        chosen = [
-            c
-            for c in self.list_cases()
-            if c.closed_at is not None and first <= c.closed_at.astimezone().date() <= last
-        ]
+        chosen = self.closed_between(first, last)
         written: list[Path] = []
         refused: list[tuple[str, str]] = []
         for done, summary in enumerate(chosen, start=1):

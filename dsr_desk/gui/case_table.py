@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
-from dsr_desk.desk.clock import CaseOverview
 from dsr_desk.gui.case_filter_model import CaseFilterModel
 from dsr_desk.gui.case_table_model import CaseTableModel, Column
+from dsr_desk.rules.overview import CaseOverview
 
 
 class CaseTable(QTableView):

@@ -7,10 +7,10 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from dsr_desk.desk.clock import CaseOverview, urgency_order
 from dsr_desk.i18n import format_date_short, t
 from dsr_desk.rules.clock import Urgency
 from dsr_desk.rules.clock_text import days_left_short, days_left_text
+from dsr_desk.rules.overview import CaseOverview, urgency_order
 from dsr_desk.rules.requests import CaseStatus
 
 Index = QModelIndex | QPersistentModelIndex

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from dsr_desk import APP_NAME
 from dsr_desk.desk import Case, Desk
-from dsr_desk.desk.clock import reminder
 from dsr_desk.errors import DsrDeskError
 from dsr_desk.gui.archive_actions import BulkArchiveDialog, verify_archive_file
 from dsr_desk.gui.background import stop_all_background_work
@@ -37,6 +36,7 @@ from dsr_desk.gui.settings import SettingsDialog
 from dsr_desk.gui.style import app_icon
 from dsr_desk.gui.text_input_dialog import TextInputDialog
 from dsr_desk.i18n import t
+from dsr_desk.rules.overview import reminder
 
 
 class MainWindow(QMainWindow):

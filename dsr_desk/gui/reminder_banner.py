@@ -7,8 +7,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSystemTrayIcon, QToolButton, QWidget
 
 from dsr_desk import APP_NAME
-from dsr_desk.desk.clock import Reminder
 from dsr_desk.i18n import t
+from dsr_desk.rules.overview import Reminder
 
 
 def reminder_text(reminder: Reminder) -> str:

@@ -26,6 +26,11 @@ class CaseSummary:
     closed_at: dt.datetime | None = None
     clock: ClockFacts = field(default_factory=ClockFacts)
 
+    @property
+    def closed_on(self) -> dt.date | None:
+        """The local day it was closed: what the deadline is measured against."""
+        return self.closed_at.astimezone().date() if self.closed_at else None
+
     def to_json(self) -> dict[str, object]:
         return {
             "reference": self.reference,
@@ -55,6 +60,11 @@ class CaseRecord:
     created_at: dt.datetime
     updated_at: dt.datetime
     closed_at: dt.datetime | None = None
+
+    @property
+    def closed_on(self) -> dt.date | None:
+        """The local day it was closed: what the deadline is measured against."""
+        return self.closed_at.astimezone().date() if self.closed_at else None
 
     def summary(self) -> CaseSummary:
         return CaseSummary(

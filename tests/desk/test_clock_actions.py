@@ -98,7 +98,7 @@ def test_holiday_settings_change_due_dates_at_once(desk):
 
 
 def test_the_overview_sorts_most_urgent_first(desk):
-    from dsr_desk.desk.clock import urgency_order
+    from dsr_desk.rules.overview import urgency_order
 
     later = make_case(desk, name="Later", received=dt.date(2026, 11, 19))
     overdue = make_case(desk, name="Te laat", received=dt.date(2026, 10, 1))

@@ -13,21 +13,15 @@ from dsr_desk.rules.clock_text import days_left_text
 from dsr_desk.rules.deadline import extended_deadline, first_deadline, working_days_between
 from dsr_desk.rules.deadline_text import explain
 from dsr_desk.rules.holidays import DutchHolidays
-from dsr_desk.rules.intake import GDPR_APPLIES_FROM
+from dsr_desk.rules.intake import received_problems
 
 
 def due(args: argparse.Namespace) -> int:
     """Needs no workspace: the statutory date for a receipt date, with the Dutch default calendar."""
     received = parse_date(args.received, "received")
     today = parse_date(args.today, "today") if args.today else dt.date.today()
-    if received > today:
-        raise ValidationError(
-            [("received", "validation.received_in_future", {"received": received.isoformat()})]
-        )
-    if received < GDPR_APPLIES_FROM:
-        raise ValidationError(
-            [("received", "validation.received_before_gdpr", {"received": received.isoformat()})]
-        )
+    if problems := received_problems(received, today):
+        raise ValidationError(problems)
     holidays = DutchHolidays()
     deadline = extended_deadline(received, holidays) if args.extended else first_deadline(received, holidays)
     print(deadline.due.isoformat())

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from dsr_desk.cli.common import open_desk, parse_date
 from dsr_desk.documents.archive.verify import verify_archive
-from dsr_desk.errors import ValidationError
 from dsr_desk.i18n import t
 from dsr_desk.rules.export_rules import ExportKind, kind_for, new_export_password
 
@@ -55,8 +54,6 @@ def export(args: argparse.Namespace) -> int:
     password = None
     if args.password_file:
         password = Path(args.password_file).read_text(encoding="utf-8").strip()
-        if len(password) < 12:
-            raise ValidationError([("password", "validation.export_password_short", {"min": 12})])
     elif args.encrypt:
         password = new_export_password()
     with open_desk(args) as desk, desk.open_case(args.reference) as case:

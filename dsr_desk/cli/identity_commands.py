@@ -68,12 +68,6 @@ def mrz_text(parsed: Mrz) -> list[str]:
     return lines
 
 
-def _shown(value: object) -> str:
-    if isinstance(value, bool):
-        return t("audit_detail.yes" if value else "audit_detail.no")
-    return str(value)
-
-
 def id_mask(args: argparse.Namespace) -> int:
     if args.template not in TEMPLATES:
         raise ValidationError(

@@ -11,8 +11,8 @@ from dsr_desk.documents.letters.template_check import check_templates
 from dsr_desk.documents.letters.templates import copy_defaults_to
 from dsr_desk.documents.letters.test_print import render_test_print
 from dsr_desk.errors import ValidationError
-from dsr_desk.i18n import LANGUAGES, current_language, t
-from dsr_desk.rules.letters import ANSWER_FIELDS, LetterKind, Outcome
+from dsr_desk.i18n import current_language, t
+from dsr_desk.rules.letters import ANSWER_BOOLEANS, ANSWER_FIELDS, LETTER_CHANNELS, LetterKind, Outcome
 from dsr_desk.rules.organisation import OrganisationProfile, RegisterEntry
 from dsr_desk.rules.requests import RequestType
 from dsr_desk.store.atomic import atomic_write
@@ -22,11 +22,7 @@ def letter(args: argparse.Namespace) -> int:
     kind = _kind(args.kind)
     with open_desk(args) as desk, desk.open_case(args.reference) as case:
         lang = args.lang_letter or current_language()
-        if lang not in LANGUAGES:
-            raise ValidationError(
-                [("lang", "validation.unknown_language", {"lang": lang, "known": ", ".join(LANGUAGES)})]
-            )
-        pdf = case.make_letter(kind, lang)
+        pdf = case.make_letter(kind, lang)  # refuses an unknown language before anything is written
         atomic_write(Path(args.output), pdf, mode=0o600)
         case.record_letter(kind, lang, pdf, args.channel)
     print(t("cli.letter_written", path=args.output))
@@ -41,7 +37,7 @@ def answer(args: argparse.Namespace) -> int:
             raise ValidationError(
                 [("answer", "validation.unknown_answer", {"name": name, "known": ", ".join(ANSWER_FIELDS)})]
             )
-        values[name] = value.lower() in ("1", "yes", "ja", "true") if name in _BOOLEAN_ANSWERS else value
+        values[name] = value.lower() in ("1", "yes", "ja", "true") if name in ANSWER_BOOLEANS else value
     with open_desk(args) as desk, desk.open_case(args.reference) as case:
         case.set_answers(**values)
     return 0
@@ -119,9 +115,6 @@ def templates(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-_BOOLEAN_ANSWERS = {"identity_needed", "export_encrypted"}
-
-
 def _kind(text: str) -> LetterKind:
     try:
         return LetterKind(text)
@@ -138,7 +131,7 @@ def add_letter_commands(commands, case) -> None:
     letter_parser.add_argument("kind", metavar="KIND", help=", ".join(kind.value for kind in LetterKind))
     letter_parser.add_argument("--lang", dest="lang_letter", metavar="nl|en", help="the letter's language")
     letter_parser.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    letter_parser.add_argument("--channel", default="post", choices=["post", "email", "in_person"])
+    letter_parser.add_argument("--channel", default="post", choices=LETTER_CHANNELS)
     letter_parser.set_defaults(run=letter)
 
     profile_parser = commands.add_parser("profile", help="show or set the organisation profile")

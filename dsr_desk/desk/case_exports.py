@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dsr_desk.documents.export.package import ExportBundle, ExportResult, write_export
+from dsr_desk.errors import ValidationError
 from dsr_desk.i18n import current_language, t
 from dsr_desk.intake.data_files import decode_text
-from dsr_desk.rules.export_rules import ExportKind
+from dsr_desk.rules.export_rules import ExportKind, export_password_problems
 
 if TYPE_CHECKING:
     from dsr_desk.desk.case import Case
@@ -65,6 +66,8 @@ class ExportActions:
         cancelled: Callable[[], bool] = lambda: False,
     ) -> ExportResult:
         """Only reads the case: safe to run on a worker thread while the case stays open."""
+        if password is not None and (problems := export_password_problems(password)):
+            raise ValidationError(problems)
         return write_export(
             Path(target),
             self.export_bundle(kind, lang),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from typing import TYPE_CHECKING
 
 from dsr_desk.desk.answers import (
@@ -21,15 +20,20 @@ from dsr_desk.documents.letters.pdf import letter_layout_for, render_letter_pdf
 from dsr_desk.errors import ValidationError
 from dsr_desk.i18n import LANGUAGES
 from dsr_desk.rules.intake import clean_block, clean_line
-from dsr_desk.rules.letters import ANSWER_FIELDS, Decision, LetterInputs, LetterKind, Outcome
+from dsr_desk.rules.letters import (
+    ANSWER_BOOLEANS,
+    ANSWER_FIELDS,
+    LETTER_CHANNELS,
+    Decision,
+    LetterInputs,
+    LetterKind,
+    Outcome,
+)
 from dsr_desk.rules.organisation import RegisterEntry
 from dsr_desk.rules.requests import RequestType
 
 if TYPE_CHECKING:
     from dsr_desk.desk.case import Case
-
-LETTER_CHANNELS = ("post", "email", "in_person")
-_BOOLEANS = {f.name for f in fields(LetterInputs) if f.type in ("bool", bool)}
 
 
 class LetterActions:
@@ -109,19 +113,7 @@ class LetterActions:
         """The letter as a PDF in memory; raises LetterIncompleteError naming what is missing."""
         facts = self.letter_facts(kind, lang)
         body = compose(facts, self._desk.paths.letter_templates)
-        requester = facts.record.requester
-        layout = letter_layout_for(
-            facts.profile,
-            facts.record.reference,
-            facts.date,
-            facts.record.received,
-            requester.name,
-            requester.address,
-            requester.email,
-            lang,
-            self._desk.settings.window,
-            self._desk.logo(),
-        )
+        layout = letter_layout_for(facts, self._desk.settings.window, self._desk.logo())
         return render_letter_pdf(body, layout)
 
     def record_letter(self: Case, kind: LetterKind, lang: str, pdf: bytes, channel: str = "post") -> int:
@@ -155,7 +147,7 @@ class LetterActions:
 
 
 def _clean_answer(name: str, value: object) -> object:
-    if name in _BOOLEANS:
+    if name in ANSWER_BOOLEANS:
         return bool(value)
     if name == "register_entries":
         items = value.split(",") if isinstance(value, str) else list(value or [])

@@ -14,9 +14,7 @@ from dsr_desk.store.workspace import WorkspacePaths
 
 def key_storage(paths: WorkspacePaths) -> str:
     """'keychain' or 'passphrase': what the user must be asked for to open this workspace."""
-    if not paths.exists():
-        raise WorkspaceNotFoundError(path=str(paths.root))
-    return KeyFile.load(paths.keyfile).storage
+    return _keyfile(paths).storage
 
 
 def set_up_keys(
@@ -38,9 +36,7 @@ def set_up_keys(
 
 
 def unlock(paths: WorkspacePaths, passphrase: str | None, keychain: Keychain) -> tuple[KeyFile, bytes]:
-    if not paths.exists():
-        raise WorkspaceNotFoundError(path=str(paths.root))
-    keyfile = KeyFile.load(paths.keyfile)
+    keyfile = _keyfile(paths)
     if keyfile.storage == PASSPHRASE:
         return keyfile, keyfile.unlock_with_passphrase(passphrase)
     return keyfile, keyfile.verify(keychain.load(keyfile.workspace_id))
@@ -50,9 +46,7 @@ def recover(
     paths: WorkspacePaths, recovery_key: str, storage: str, passphrase: str | None, keychain: Keychain
 ) -> tuple[KeyFile, bytes]:
     """Opens with the recovery key and stores the master key anew (a new keychain entry or passphrase)."""
-    if not paths.exists():
-        raise WorkspaceNotFoundError(path=str(paths.root))
-    keyfile = KeyFile.load(paths.keyfile)
+    keyfile = _keyfile(paths)
     master = keyfile.unlock_with_recovery_key(recovery_key)
     return store_master_key(paths, keyfile, master, storage, passphrase, keychain), master
 
@@ -77,3 +71,9 @@ def store_master_key(
     if storage != KEYCHAIN and keyfile.storage == KEYCHAIN:
         keychain.delete(keyfile.workspace_id)
     return changed
+
+
+def _keyfile(paths: WorkspacePaths) -> KeyFile:
+    if not paths.exists():
+        raise WorkspaceNotFoundError(path=str(paths.root))
+    return KeyFile.load(paths.keyfile)

@@ -68,8 +68,7 @@ class Desk(WorkspaceSettingsActions):
     ) -> tuple[Desk, str]:
         """A new workspace at `root`; returns the open desk and the recovery key to print once."""
         paths = WorkspacePaths(Path(root))
-        if storage == PASSPHRASE and (problems := passphrase_problems(passphrase or "")):
-            raise ValidationError(problems)
+        _check_new_passphrase(storage, passphrase)
         keyfile, master, recovery_key = unlock.set_up_keys(paths, storage, passphrase, keychain or Keychain())
         settings = Settings(
             organisation_name=clean_line(organisation), handler_name=clean_line(handler), language=language
@@ -102,8 +101,7 @@ class Desk(WorkspaceSettingsActions):
         clock: Clock = system_clock,
     ) -> Desk:
         paths = WorkspacePaths(Path(root))
-        if storage == PASSPHRASE and (problems := passphrase_problems(passphrase or "")):
-            raise ValidationError(problems)
+        _check_new_passphrase(storage, passphrase)
         keyfile, master = unlock.recover(paths, recovery_key, storage, passphrase, keychain or Keychain())
         return cls(paths, keyfile, master, clock)
 
@@ -196,10 +194,7 @@ class Desk(WorkspaceSettingsActions):
         path = self.paths.case_file(reference)
         if not path.exists():
             raise CaseNotFoundError(reference=reference)
-        case_key = read_case_key(
-            self.paths.case_key(reference), reference, self._case_wrapping_key, self.keyfile.workspace_id
-        )
-        return Case(self, CaseFile.open(path, case_key, reference), entry)
+        return Case(self, CaseFile.open(path, self.case_key(reference), reference), entry)
 
     def destroy_case(self, reference: str, reason: str) -> DestructionRecord:
         """Crypto-shredding: the key goes first, then the file; a record without personal data remains."""
@@ -271,3 +266,9 @@ class Desk(WorkspaceSettingsActions):
         return read_case_key(
             self.paths.case_key(reference), reference, self._case_wrapping_key, self.keyfile.workspace_id
         )
+
+
+def _check_new_passphrase(storage: str, passphrase: str | None) -> None:
+    """A passphrase that will guard the master key must be strong enough before anything is made."""
+    if storage == PASSPHRASE and (problems := passphrase_problems(passphrase or "")):
+        raise ValidationError(problems)

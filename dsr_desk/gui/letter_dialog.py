@@ -28,7 +28,7 @@ from dsr_desk.gui.messages import show_error
 from dsr_desk.gui.pdf_output import ask_and_print, ask_and_save, load_pdf
 from dsr_desk.i18n import LANGUAGES, current_language, t
 from dsr_desk.rules.letter_suggestions import letter_order, suggested_letters
-from dsr_desk.rules.letters import CONFIRMS, LetterKind
+from dsr_desk.rules.letters import CONFIRMS, LETTER_CHANNELS, LetterKind
 
 
 class LetterDialog(QDialog):
@@ -92,7 +92,7 @@ class LetterDialog(QDialog):
         splitter.setSizes([420, 760])
 
         self.channel = QComboBox(self)
-        for channel in ("post", "email", "in_person"):
+        for channel in LETTER_CHANNELS:
             self.channel.addItem(t(f"gui.letter.channel.{channel}"), channel)
         self.print_button = QPushButton(t("gui.letter.print"), self)
         self.print_button.clicked.connect(self.print_letter)

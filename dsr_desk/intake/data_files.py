@@ -12,13 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from dsr_desk.errors import ImportRefusedError
-from dsr_desk.intake.zip_files import MAX_IMPORT_BYTES, MAX_ZIP_RATIO
+from dsr_desk.intake.zip_files import MAX_IMPORT_BYTES, MAX_ZIP_RATIO, READ_CHUNK
 from dsr_desk.rules.data_values import ImportedData
 
 MAX_STRUCTURED_BYTES = 50 * 1024**2  # rows are read from smaller files only; larger ones are kept as files
 MAX_ROWS = 100_000  # more rows than this are kept as the file only: a table, not rows in data.json
 MAX_SHEET_XML = 200 * 1024**2  # an XLSX whose sheets unpack to more is kept as the file only
-READ_CHUNK = 1024 * 1024
 
 _FORMATS = {
     ".csv": "csv",

@@ -25,6 +25,15 @@ def export_warnings(kind: ExportKind, register_entries: tuple[str, ...] | list[s
     return ("no_register_entries",) if kind is ExportKind.ACCESS and not register_entries else ()
 
 
+MIN_EXPORT_PASSWORD = 12
+
+
+def export_password_problems(password: str) -> list[tuple[str, str, dict[str, object]]]:
+    if len(password) < MIN_EXPORT_PASSWORD:
+        return [("password", "validation.export_password_short", {"min": MIN_EXPORT_PASSWORD})]
+    return []
+
+
 def kind_for(types: tuple[RequestType, ...]) -> ExportKind:
     return ExportKind.ACCESS if RequestType.ACCESS in types else ExportKind.PORTABILITY
 

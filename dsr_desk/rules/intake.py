@@ -95,10 +95,7 @@ def prepare_new_case(
     """Cleans the input and returns the case to create, or raises ValidationError listing every problem."""
     requester = Requester(name=clean_line(name), email=clean_line(email), address=clean_block(address))
     problems = requester_problems(requester)
-    if received > today:
-        problems.append(("received", "validation.received_in_future", {"received": received.isoformat()}))
-    elif received < GDPR_APPLIES_FROM:
-        problems.append(("received", "validation.received_before_gdpr", {"received": received.isoformat()}))
+    problems += received_problems(received, today)
     unique_types = tuple(dict.fromkeys(types))
     if not unique_types:
         problems.append(("types", "validation.no_types", {}))
@@ -110,3 +107,12 @@ def prepare_new_case(
     return NewCase(
         requester=requester, received=received, types=unique_types, channel=channel, notes=cleaned_notes
     )
+
+
+def received_problems(received: dt.date, today: dt.date) -> list[tuple[str, str, dict[str, object]]]:
+    """A request cannot come in after today, nor before the GDPR applied (25 May 2018)."""
+    if received > today:
+        return [("received", "validation.received_in_future", {"received": received.isoformat()})]
+    if received < GDPR_APPLIES_FROM:
+        return [("received", "validation.received_before_gdpr", {"received": received.isoformat()})]
+    return []

@@ -7,7 +7,7 @@ refusal template that drops the right to complain to the Autoriteit Persoonsgege
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
 from dsr_desk.rules.organisation import OrganisationProfile, RegisterEntry
@@ -114,6 +114,8 @@ class LetterInputs:
 
 
 ANSWER_FIELDS = tuple(name for name in LetterInputs.__dataclass_fields__ if name != "decisions")
+ANSWER_BOOLEANS = frozenset(f.name for f in fields(LetterInputs) if f.type in ("bool", bool))
+LETTER_CHANNELS = ("post", "email", "in_person")  # how a letter went out
 
 
 def missing_for(

@@ -125,19 +125,7 @@ def facts(
 
 def letter_pdf(letter_facts: LetterFacts, custom_dir=None, logo: bytes | None = None) -> bytes:
     body = compose(letter_facts, custom_dir)
-    requester = letter_facts.record.requester
-    layout = letter_layout_for(
-        letter_facts.profile,
-        letter_facts.record.reference,
-        letter_facts.date,
-        letter_facts.record.received,
-        requester.name,
-        requester.address,
-        requester.email,
-        letter_facts.lang,
-        WindowPosition(),
-        logo,
-    )
+    layout = letter_layout_for(letter_facts, WindowPosition(), logo)
     return render_letter_pdf(body, layout)
 
 

@@ -20,6 +20,7 @@ from reportlab.platypus import (
 
 from dsr_desk import APP_NAME
 from dsr_desk.documents.letters.body import LetterBody
+from dsr_desk.documents.letters.context import LetterFacts
 from dsr_desk.documents.letters.letterhead import (
     LEFT,
     PAGE_HEIGHT,
@@ -122,24 +123,16 @@ def _story(body: LetterBody, layout: LetterLayout, styles: dict[str, ParagraphSt
     return story
 
 
-def letter_layout_for(
-    profile: OrganisationProfile,
-    reference: str,
-    date,
-    received,
-    name: str,
-    address: str,
-    email: str,
-    lang: str,
-    window: WindowPosition,
-    logo: bytes | None,
-) -> LetterLayout:
-    lines = [name, *address.splitlines()] if address else [name, email]
+def letter_layout_for(facts: LetterFacts, window: WindowPosition, logo: bytes | None) -> LetterLayout:
+    requester, lang = facts.record.requester, facts.lang
+    # By post: name and address. Without an address (an answer by e-mail): name and e-mail.
+    below_name = requester.address.splitlines() if requester.address else [requester.email]
+    lines = [requester.name, *below_name]
     return LetterLayout(
-        profile,
-        reference,
-        format_date(date, lang),
-        format_date(received, lang),
+        facts.profile,
+        facts.record.reference,
+        format_date(facts.date, lang),
+        format_date(facts.record.received, lang),
         tuple(line for line in lines if line.strip()),
         lang,
         window,

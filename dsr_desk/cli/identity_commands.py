@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 from dsr_desk.cli.common import open_desk, print_json
-from dsr_desk.documents.id_copy import load_scan, masked_copy
+from dsr_desk.documents.id_copy import load_scan, masked_copy, watermark_text
 from dsr_desk.errors import ValidationError
-from dsr_desk.i18n import format_date, t
+from dsr_desk.i18n import t
 from dsr_desk.rules.bsn import masked
 from dsr_desk.rules.id_templates import TEMPLATES, boxes_for
 from dsr_desk.rules.identity import DocumentType, IdentityOutcome, Method, RequesterRole
@@ -75,13 +75,7 @@ def id_mask(args: argparse.Namespace) -> int:
         )
     image = load_scan(Path(args.image).read_bytes())
     with open_desk(args) as desk:
-        organisation = desk.settings.organisation_name or "?"
-        text = t(
-            "identity.watermark",
-            organisation=organisation,
-            purpose=args.purpose,
-            date=format_date(desk.today()),
-        )
+        text = watermark_text(desk.settings.organisation_name, args.purpose, desk.today())
     atomic_write(
         Path(args.output), masked_copy(image, boxes_for(args.template, *image.size), text), mode=0o600
     )

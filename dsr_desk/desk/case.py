@@ -6,6 +6,7 @@ new summary and audit head.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -53,6 +54,10 @@ class Case(ClockActions, LetterActions, IdentityActions, DataActions, ExportActi
 
     def events(self) -> list[AuditEvent]:
         return self._file.events()
+
+    def today(self) -> dt.date:
+        """The desk's today (a test's fixed clock included), for checks made while handling this case."""
+        return self._desk.today()
 
     def verify_audit(self) -> AuditReport:
         """Recomputes the whole chain and compares its head with the one the index remembers."""

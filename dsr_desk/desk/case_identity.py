@@ -25,6 +25,7 @@ from dsr_desk.rules.identity import (
     DocumentType,
     IdentityOutcome,
     Method,
+    Proposal,
     RequesterRole,
     choice_problems,
     code_digest,
@@ -54,8 +55,9 @@ class IdentityActions:
         doubt: bool,
         from_known_address: bool,
         reasoning: str,
-    ) -> Method | None:
-        """Records who is asking and whether there is reasonable doubt; returns the proposed method."""
+    ) -> Proposal:
+        """Records who is asking and whether there is reasonable doubt; returns the proposal (the least
+        intrusive method that fits, or none when there is no doubt, and why)."""
         proof, reasoning = clean_block(proof), clean_block(reasoning)
         if problems := choice_problems(role, proof, None, ""):
             raise ValidationError(problems)
@@ -69,7 +71,7 @@ class IdentityActions:
             "proposed": proposal.method.value if proposal.method else None,
         }
         self._touch(ASSESSED, details)
-        return proposal.method
+        return proposal
 
     def choose_identity_method(self: Case, method: Method, copy_reason: str = "") -> None:
         state = self.identity()

@@ -23,6 +23,7 @@ from dsr_desk.rules.intake import clean_block, clean_line
 from dsr_desk.rules.letters import (
     ANSWER_BOOLEANS,
     ANSWER_FIELDS,
+    CONFIRMS,
     LETTER_CHANNELS,
     Decision,
     LetterInputs,
@@ -91,6 +92,16 @@ class LetterActions:
         if self.letter_inputs().decisions.get(request_type) != decision:
             self._touch(DECIDED, decision_to_json(decision))
         return decision
+
+    def record_letter_answers(
+        self: Case, kind: LetterKind, answers: dict[str, object], decision: dict[str, object] | None
+    ) -> None:
+        """What the letter form filled in: the answers, and for a confirmation letter the decision on the
+        request it confirms (only if the case holds that request; unchanged values record nothing)."""
+        self.set_answers(**answers)
+        confirmed = CONFIRMS.get(kind)
+        if decision is not None and confirmed is not None and confirmed in self.record().types:
+            self.record_decision(confirmed, **decision)
 
     def letter_facts(self: Case, kind: LetterKind, lang: str) -> LetterFacts:
         if lang not in LANGUAGES:

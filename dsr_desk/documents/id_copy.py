@@ -7,6 +7,7 @@ returned, as PNG bytes, for the case file.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import math
 
@@ -14,6 +15,7 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from dsr_desk.documents.images import as_png, open_image
 from dsr_desk.errors import ImageRefusedError
+from dsr_desk.i18n import format_date, t
 from dsr_desk.resources import resource_path
 from dsr_desk.rules.id_templates import Box
 
@@ -103,6 +105,17 @@ def watermark(image: Image.Image, text: str) -> Image.Image:
     left, top = (rotated.width - width) // 2, (rotated.height - height) // 2
     base.alpha_composite(rotated.crop((left, top, left + width, top + height)))
     return base.convert("RGB")
+
+
+def watermark_text(organisation: str, purpose: str, day: dt.date, lang: str | None = None) -> str:
+    """'KOPIE — voor {organisation} — {purpose} — {date}', the KopieID wording, in one place."""
+    return t(
+        "identity.watermark",
+        lang,
+        organisation=organisation or "?",
+        purpose=purpose.strip(),
+        date=format_date(day, lang),
+    )
 
 
 def masked_copy(image: Image.Image, boxes: list[Box], watermark_text: str) -> bytes:

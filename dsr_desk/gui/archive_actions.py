@@ -6,11 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLabel,
@@ -22,6 +20,7 @@ from dsr_desk.desk import Case, Desk
 from dsr_desk.documents.archive.verify import ArchiveReport, verify_archive
 from dsr_desk.errors import DsrDeskError
 from dsr_desk.gui.background import BackgroundTask
+from dsr_desk.gui.forms import action_buttons, date_edit
 from dsr_desk.gui.messages import show_error, show_message
 from dsr_desk.i18n import t
 
@@ -55,7 +54,7 @@ def save_case_archive(case: Case, parent: QWidget) -> BackgroundTask | None:
 class BulkArchiveDialog(QDialog):
     """All cases closed between two dates, one archive each, into a folder, with progress and cancel."""
 
-    done = Signal(int)
+    archived = Signal(int)  # how many were written
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,8 +62,8 @@ class BulkArchiveDialog(QDialog):
         self.task: BackgroundTask | None = None
         self.setWindowTitle(t("gui.archive.bulk_title"))
         today = desk.today()
-        self.first = _date_edit(self, dt.date(today.year, 1, 1))
-        self.last = _date_edit(self, today)
+        self.first = date_edit(self, dt.date(today.year, 1, 1))
+        self.last = date_edit(self, today)
         self.first.dateChanged.connect(self._count)
         self.last.dateChanged.connect(self._count)
         self.count = QLabel(self)
@@ -74,11 +73,7 @@ class BulkArchiveDialog(QDialog):
         form.addRow(t("gui.archive.closed_from"), self.first)
         form.addRow(t("gui.archive.closed_to"), self.last)
         form.addRow("", self.count)
-        buttons = QDialogButtonBox(self)
-        self.go = buttons.addButton(t("gui.archive.bulk_go"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(t("gui.cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.choose_folder)
-        buttons.rejected.connect(self.reject)
+        buttons, self.go = action_buttons(self, t("gui.archive.bulk_go"), self.choose_folder)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addLayout(form)
@@ -112,7 +107,7 @@ class BulkArchiveDialog(QDialog):
         return self.task.start()
 
     def _finished(self, written: list[Path], refused: list[tuple[str, str]], folder: Path) -> None:
-        self.done.emit(len(written))
+        self.archived.emit(len(written))
         self.accept()
         text = t("gui.archive.bulk_done", count=len(written), folder=str(folder))
         if refused:
@@ -138,11 +133,3 @@ def verify_archive_file(parent: QWidget) -> ArchiveReport | None:
         return None
     show_message(parent, t("gui.archive.verify_title"), "\n• ".join(report.lines()))
     return report
-
-
-def _date_edit(parent: QWidget, day: dt.date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMMM yyyy")
-    edit.setAlignment(Qt.AlignmentFlag.AlignLeft)
-    return edit

@@ -54,9 +54,6 @@ class CaseTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def row_at(self, row: int) -> CaseOverview:
-        return self._rows[row]
-
     def row_of(self, reference: str) -> int | None:
         return next((i for i, row in enumerate(self._rows) if row.summary.reference == reference), None)
 

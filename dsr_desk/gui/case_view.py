@@ -175,7 +175,7 @@ class CaseView(QWidget):
         self.clock_panel.show_case(self.case)
         self.letters_panel.show_case(self.case)
         self.data_panel.show_case(self.case)
-        letters, items = len(self.case.letters()), len(self.case.items())
+        letters, items = self.letters_panel.list.count(), self.data_panel.model.rowCount()
         self.tabs.setTabText(0, t("gui.case.tab.letters") + (f" ({letters})" if letters else ""))
         self.tabs.setTabText(1, t("gui.case.tab.data") + (f" ({items})" if items else ""))
 

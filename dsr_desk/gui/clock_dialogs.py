@@ -6,18 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QPlainTextEdit,
     QWidget,
 )
 
-from dsr_desk.gui.forms import FormDialog
+from dsr_desk.gui.forms import FormDialog, date_edit
 from dsr_desk.i18n import format_date, format_date_with_weekday, t
 from dsr_desk.rules.clock import ClockState, ExtensionReason, InformationNeeded
-from dsr_desk.rules.deadline import extended_deadline
 
 
 class ClockDialog(FormDialog):
@@ -28,20 +25,11 @@ class ClockDialog(FormDialog):
         self.submit: Callable[[], object] = lambda: None
 
 
-def date_edit(parent: QWidget, today: dt.date, earliest: dt.date) -> QDateEdit:
-    edit = QDateEdit(QDate(today.year, today.month, today.day), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMMM yyyy")
-    edit.setMaximumDate(QDate(today.year, today.month, today.day))
-    edit.setMinimumDate(QDate(earliest.year, earliest.month, earliest.day))
-    return edit
-
-
 class ExtendDialog(ClockDialog):
     def __init__(
         self, state: ClockState, extend: Callable[[ExtensionReason, str], object], parent: QWidget
     ) -> None:
-        new_due = extended_deadline(state.received, state.holidays, state.paused_days).due
+        new_due = state.extended_if_extended_now.due
         intro = t(
             "gui.clock.extend_intro",
             first=format_date(state.first.due),
@@ -76,7 +64,7 @@ class AskInformationDialog(ClockDialog):
         self.what = QComboBox(self)
         for what in InformationNeeded:
             self.what.addItem(t(f"clock.information.{what.value}"), what.value)
-        self.on = date_edit(self, today, received)
+        self.on = date_edit(self, today, earliest=received, latest=today)
         self.note = QPlainTextEdit(self)
         self.note.setFixedHeight(70)
         self.note.setTabChangesFocus(True)
@@ -101,6 +89,6 @@ class DatedDialog(ClockDialog):
         parent: QWidget,
     ) -> None:
         super().__init__(title, intro, t("gui.clock.record"), parent)
-        self.on = date_edit(self, today, earliest)
+        self.on = date_edit(self, today, earliest=earliest, latest=today)
         self.form.addRow(t("gui.clock.on"), self.on)
         self.submit = lambda: record(self.on.date().toPython())

@@ -132,18 +132,14 @@ class ClockPanel(QFrame):
         self.rule.setText(state.rule())
         self.history.setText("\n".join(_history(state)))
         self.history.setVisible(bool(self.history.text()))
-        extension = state.facts.extension
-        self.warning.setVisible(
-            state.extension_notice_late or (extension is not None and not extension.notified_on)
-        )
+        self.warning.setVisible(state.extension_notice_late or state.extension_untold)
         if state.extension_notice_late:
             self.warning.setText(t("gui.clock.notice_late", date=format_date(state.first.due)))
-        elif extension is not None and not extension.notified_on:
+        elif state.extension_untold:
             self.warning.setText(t("gui.clock.notice_due", date=format_date(state.first.due)))
-        open_case = state.closed_on is None
-        self.extend_button.setVisible(open_case and extension is None and state.today <= state.first.due)
-        self.notice_button.setVisible(extension is not None and extension.notified_on is None)
-        self.ask_button.setVisible(open_case)
+        self.extend_button.setVisible(state.can_extend)
+        self.notice_button.setVisible(state.extension_untold)
+        self.ask_button.setVisible(state.closed_on is None)
         self.received_button.setVisible(state.facts.waiting_since is not None)
 
 

@@ -96,7 +96,6 @@ class DataPanel(QWidget):
         self.drop_hint.setWordWrap(True)
 
         self.export_button = QPushButton(t("gui.data.export"), self)
-        self.export_button.setObjectName("primary")
         self.export_button.clicked.connect(self.export)
         self.archive_button = QPushButton(t("gui.data.archive"), self)
         self.archive_button.clicked.connect(self.archive)
@@ -254,8 +253,7 @@ class DataPanel(QWidget):
         self._after_change()
 
     def _after_change(self) -> None:
-        self.refresh()
-        self.changed.emit()
+        self.changed.emit()  # the case view refreshes everything, this panel included
 
 
 def _heading(text: str, parent: QWidget) -> QLabel:

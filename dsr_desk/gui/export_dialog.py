@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from dsr_desk.desk import Case
 from dsr_desk.errors import DsrDeskError
 from dsr_desk.gui.background import BackgroundTask
+from dsr_desk.gui.forms import action_buttons, secret_label
 from dsr_desk.gui.messages import show_error, show_message
 from dsr_desk.i18n import LANGUAGES, current_language, t
 from dsr_desk.rules.export_rules import (
@@ -88,11 +89,7 @@ class ExportDialog(QDialog):
         form.addRow(t("gui.export.language"), self.lang)
         form.addRow("", self.encrypt)
         form.addRow(t("gui.export.password_channel"), self.channel)
-        buttons = QDialogButtonBox(self)
-        self.export_button = buttons.addButton(t("gui.export.go"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(t("gui.cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.choose_target)
-        buttons.rejected.connect(self.reject)
+        buttons, self.export_button = action_buttons(self, t("gui.export.go"), self.choose_target)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(explanation)
@@ -172,15 +169,7 @@ class PasswordDialog(QDialog):
         intro = QLabel(t("gui.export.password_intro", file=file_name), self)
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
-        shown = QLabel(password, self)
-        shown.setObjectName("recoveryKey")
-        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        shown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = QFont(shown.font())
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        font.setStyleHint(QFont.StyleHint.Monospace)
-        shown.setFont(font)
+        shown = secret_label(password, self)
         copy = QPushButton(t("gui.export.copy"), self)
         copy.clicked.connect(self.copy)
         self.noted = QCheckBox(t("gui.export.password_noted"), self)

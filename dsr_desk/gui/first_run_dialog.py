@@ -8,7 +8,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from dsr_desk.errors import DsrDeskError, ValidationError
-from dsr_desk.gui.forms import ProblemBanner, mark_fields
+from dsr_desk.gui.forms import ProblemBanner, action_buttons, mark_fields
 from dsr_desk.gui.key_storage_choice import KeyStorageChoice
 from dsr_desk.i18n import t
 from dsr_desk.rules.workspace_setup import setup_problems
@@ -52,14 +51,9 @@ class FirstRunDialog(QDialog):
         self.keys = KeyStorageChoice(keychain_usable, self)
         key_box = QGroupBox(t("gui.first_run.key_storage"), self)
         QVBoxLayout(key_box).addWidget(self.keys)
-        buttons = QDialogButtonBox(self)
-        self.create_button = buttons.addButton(
-            t("gui.first_run.create"), QDialogButtonBox.ButtonRole.AcceptRole
+        buttons, self.create_button = action_buttons(
+            self, t("gui.first_run.create"), self._create_workspace, cancel=t("gui.quit")
         )
-        self.create_button.setDefault(True)
-        buttons.addButton(t("gui.quit"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._create_workspace)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         for widget in (intro, self.banner):
             layout.addWidget(widget)

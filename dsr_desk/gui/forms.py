@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dsr_desk.errors import DsrDeskError, ValidationError
 from dsr_desk.i18n import t
@@ -50,11 +64,7 @@ class FormDialog(QDialog):
         self.form = QFormLayout()
         self.extra = QVBoxLayout()
         self.fields: dict[str, QWidget] = {}
-        buttons = QDialogButtonBox(self)
-        self.ok_button = buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(t("gui.cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok_button = action_buttons(self, action, self._accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         if intro:
@@ -79,3 +89,49 @@ class FormDialog(QDialog):
             self.banner.show_problems([error.message()])
             return
         self.accept()
+
+
+def action_buttons(
+    dialog: QDialog, action: str, on_accept: Callable[[], object], cancel: str = ""
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """The dialog's own action (the default button) and Cancel (or `cancel`), which rejects."""
+    buttons = QDialogButtonBox(dialog)
+    button = buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
+    button.setDefault(True)
+    buttons.addButton(cancel or t("gui.cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.accepted.connect(on_accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, button
+
+
+def date_edit(
+    parent: QWidget, day: dt.date, earliest: dt.date | None = None, latest: dt.date | None = None
+) -> QDateEdit:
+    """A date field with a calendar, written out ('22 november 2026'), optionally bounded."""
+    edit = QDateEdit(_qdate(day), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMMM yyyy")
+    if earliest is not None:
+        edit.setMinimumDate(_qdate(earliest))
+    if latest is not None:
+        edit.setMaximumDate(_qdate(latest))
+    return edit
+
+
+def secret_label(text: str, parent: QWidget) -> QLabel:
+    """A secret shown once (a recovery key, an export password): large, monospaced, selectable."""
+    label = QLabel(text, parent)
+    label.setObjectName("recoveryKey")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    font.setBold(True)
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    label.setFont(font)
+    return label
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)

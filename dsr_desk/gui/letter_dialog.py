@@ -28,7 +28,7 @@ from dsr_desk.gui.messages import show_error
 from dsr_desk.gui.pdf_output import ask_and_print, ask_and_save, load_pdf
 from dsr_desk.i18n import LANGUAGES, current_language, t
 from dsr_desk.rules.letter_suggestions import letter_order, suggested_letters
-from dsr_desk.rules.letters import CONFIRMS, LETTER_CHANNELS, LetterKind
+from dsr_desk.rules.letters import LETTER_CHANNELS, LetterKind
 
 
 class LetterDialog(QDialog):
@@ -154,11 +154,7 @@ class LetterDialog(QDialog):
         self.save_button.setEnabled(self.pdf is not None)
 
     def _record_answers(self) -> None:
-        self.case.set_answers(**self.form.answers())
-        decision = self.form.decision_values()
-        kind = self.current_kind()
-        if decision is not None and kind in CONFIRMS and CONFIRMS[kind] in self.case.record().types:
-            self.case.record_decision(CONFIRMS[kind], **decision)  # a no-op when nothing changed
+        self.case.record_letter_answers(self.current_kind(), self.form.answers(), self.form.decision_values())
 
     def _show_pdf(self, pdf: bytes | None) -> None:
         if pdf is None:

@@ -68,7 +68,6 @@ class LettersPanel(QWidget):
         if self.case is None:
             return None
         dialog = LetterDialog(self.case, self)
-        dialog.recorded.connect(lambda _id: self.changed.emit())
         dialog.finished.connect(lambda _result: self.changed.emit())
         dialog.open()
         return dialog

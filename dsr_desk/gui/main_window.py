@@ -36,7 +36,7 @@ from dsr_desk.gui.settings import SettingsDialog
 from dsr_desk.gui.style import app_icon
 from dsr_desk.gui.text_input_dialog import TextInputDialog
 from dsr_desk.i18n import t
-from dsr_desk.rules.overview import reminder
+from dsr_desk.rules.overview import CaseOverview, reminder
 
 
 class MainWindow(QMainWindow):
@@ -98,8 +98,7 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(QLabel(t("gui.main.workspace", path=str(desk.paths.root)), self))
-        self.refresh_cases()
-        self.check_reminders()
+        self.check_reminders()  # fills the list as well
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(t("gui.main.toolbar"), self)
@@ -148,12 +147,14 @@ class MainWindow(QMainWindow):
 
     # -- the list ------------------------------------------------------------------------------------------
 
-    def refresh_cases(self, select: str | None = None) -> None:
+    def refresh_cases(self, select: str | None = None) -> list[CaseOverview]:
         current = select or (self.open_case.reference if self.open_case else None)
-        self.table.set_rows(self.desk.overview())
+        rows = self.desk.overview()
+        self.table.set_rows(rows)
         self.count_label.setText(t("gui.main.count", count=self.model.rowCount()))
         if current:
             self.select_case(current)
+        return rows
 
     def select_case(self, reference: str) -> None:
         self.table.select(reference)
@@ -164,8 +165,7 @@ class MainWindow(QMainWindow):
         if self.reminded_on == today:
             return
         self.reminded_on = today
-        self.refresh_cases()
-        due = reminder(self.desk.overview())
+        due = reminder(self.refresh_cases())
         self.banner.show_reminder(due)
         self.tray.notify(due)
 
@@ -242,8 +242,8 @@ class MainWindow(QMainWindow):
 
     def export_archives(self) -> BulkArchiveDialog:
         dialog = BulkArchiveDialog(self.desk, self)
-        dialog.done.connect(lambda _count: self.refresh_cases())
-        dialog.done.connect(lambda _count: self.case_view.refresh())
+        dialog.archived.connect(lambda _count: self.refresh_cases())
+        dialog.archived.connect(lambda _count: self.case_view.refresh())
         dialog.open()
         return dialog
 

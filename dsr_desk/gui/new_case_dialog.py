@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QLineEdit,
@@ -21,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from dsr_desk.errors import ValidationError
-from dsr_desk.gui.forms import ProblemBanner, mark_fields
+from dsr_desk.gui.forms import ProblemBanner, action_buttons, date_edit, mark_fields
 from dsr_desk.i18n import t
 from dsr_desk.rules.case_values import CaseSummary
 from dsr_desk.rules.requests import Channel, RequestType
@@ -49,11 +47,7 @@ class NewCaseDialog(QDialog):
         self.channel = QComboBox(self)
         for channel in Channel:
             self.channel.addItem(channel.label(), channel.value)
-        self.received = QDateEdit(self)
-        self.received.setCalendarPopup(True)
-        self.received.setDisplayFormat("d MMMM yyyy")
-        self.received.setDate(QDate(today.year, today.month, today.day))
-        self.received.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.received = date_edit(self, today, latest=today)
         self.type_boxes: dict[RequestType, QCheckBox] = {}
         types = QWidget(self)
         grid = QGridLayout(types)
@@ -77,14 +71,7 @@ class NewCaseDialog(QDialog):
         form.addRow(t("gui.new_case.types"), types)
         form.addRow(t("gui.new_case.notes"), self.notes)
 
-        self.buttons = QDialogButtonBox(self)
-        self.register_button = self.buttons.addButton(
-            t("gui.new_case.register"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.register_button.setDefault(True)
-        self.buttons.addButton(t("gui.cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self._register)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.register_button = action_buttons(self, t("gui.new_case.register"), self._register)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)

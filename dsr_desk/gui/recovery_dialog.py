@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from dsr_desk.errors import DsrDeskError, ValidationError
-from dsr_desk.gui.forms import ProblemBanner
+from dsr_desk.gui.forms import ProblemBanner, action_buttons
 from dsr_desk.gui.key_storage_choice import KeyStorageChoice
 from dsr_desk.i18n import t
 from dsr_desk.rules.workspace_setup import passphrase_problems
@@ -45,11 +44,7 @@ class RecoveryDialog(QDialog):
         self.keys = KeyStorageChoice(keychain_usable, self)
         box = QGroupBox(t("gui.recovery.new_storage"), self)
         QVBoxLayout(box).addWidget(self.keys)
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(t("gui.recovery.open"), QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
-        buttons.addButton(t("gui.cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._open)
-        buttons.rejected.connect(self.reject)
+        buttons, _open_button = action_buttons(self, t("gui.recovery.open"), self._open)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.banner)

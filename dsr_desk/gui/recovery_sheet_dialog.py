@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from dsr_desk.errors import DsrDeskError
+from dsr_desk.gui.forms import secret_label
 from dsr_desk.gui.messages import show_error
 from dsr_desk.gui.pdf_output import ask_and_print, ask_and_save
 from dsr_desk.i18n import t
@@ -20,16 +19,7 @@ class RecoverySheetDialog(QDialog):
         self.setMinimumWidth(620)
         intro = QLabel(t("gui.recovery_sheet.intro"), self)
         intro.setWordWrap(True)
-        self.key = QLabel(recovery_key, self)
-        self.key.setObjectName("recoveryKey")
-        self.key.setTextFormat(Qt.TextFormat.PlainText)
-        self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.key.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = QFont(self.key.font())
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        font.setStyleHint(QFont.StyleHint.Monospace)
-        self.key.setFont(font)
+        self.key = secret_label(recovery_key, self)
         warning = QLabel(t("gui.recovery_sheet.warning"), self)
         warning.setWordWrap(True)
         warning.setObjectName("hint")

@@ -35,7 +35,7 @@ class SearchChecklist(QTableWidget):
     def show_case(self, case: Case) -> None:
         self.case = case
         searched = {s.system: s for s in case.searches()}
-        systems = list(dict.fromkeys([*case.systems(), *searched]))
+        systems = case.systems()  # the register's, then any other system searched
         self.setRowCount(len(systems))
         for row, system in enumerate(systems):
             search = searched.get(system)

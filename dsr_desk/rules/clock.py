@@ -161,6 +161,22 @@ class ClockState:
         return None if self.closed_on is None else self.closed_on <= self.due
 
     @property
+    def can_extend(self) -> bool:
+        """Once, before the first term ends, while the case is open (Art. 12(3))."""
+        return self.facts.extension is None and self.today <= self.first.due and self.closed_on is None
+
+    @property
+    def extension_untold(self) -> bool:
+        """Extended, and the person not yet told: the notice is still to be sent."""
+        extension = self.facts.extension
+        return extension is not None and extension.notified_on is None
+
+    @property
+    def extended_if_extended_now(self) -> Deadline:
+        """What the due date becomes if the term is extended today (paused days kept)."""
+        return extended_deadline(self.received, self.holidays, self.paused_days)
+
+    @property
     def extension_notice_late(self) -> bool:
         """The person must hear of an extension, with its reasons, within the first term (Art. 12(3))."""
         extension = self.facts.extension

@@ -50,7 +50,7 @@ def test_the_least_intrusive_path_a_known_address(desk):
             from_known_address=True,
             reasoning="Verzoek via het contactformulier, met ons bekende e-mailadres.",
         )
-        assert proposed is Method.KNOWN_CHANNEL
+        assert proposed.method is Method.KNOWN_CHANNEL
         case.choose_identity_method(Method.KNOWN_CHANNEL)
         case.record_identity(
             IdentityOutcome.VERIFIED,
@@ -72,7 +72,7 @@ def test_no_doubt_means_no_check_but_the_reasoning_is_kept(desk):
                 doubt=False,
                 from_known_address=False,
                 reasoning="Vaste klant, aan de balie herkend.",
-            )
+            ).method
             is None
         )
         case.record_identity(IdentityOutcome.NOT_NEEDED, method=None, reasoning="Geen twijfel.")

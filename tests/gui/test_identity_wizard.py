@@ -6,12 +6,15 @@ import io
 import tempfile
 from pathlib import Path
 
+import pytest
 from PIL import Image
 from PySide6.QtCore import QPointF, Qt
 
+from dsr_desk.documents.ocr import tesseract_available
 from dsr_desk.rules.identity import IdentityOutcome, Method
 from dsr_desk.rules.requests import Channel
 from tests.rules.test_bsn_and_mrz import NL_ID_CARD_2014
+from tests.support.cards import MRZ, specimen_card_back
 from tests.support.cases import make_case
 from tests.support.raw_db import raw_connection
 
@@ -136,3 +139,27 @@ def test_not_verified_offers_the_identity_request_letter(qtbot, window, desk):
     letter = window.case_view.findChild(LetterDialog)
     qtbot.waitUntil(lambda: letter is not None and letter.isVisible())
     assert letter.current_kind().value == "identity_request"
+
+
+def test_ocr_runs_in_the_background_and_boxes_the_mrz(qtbot, window, desk):
+    if not tesseract_available():
+        pytest.skip("no Tesseract (make test installs it)")
+    _summary, wizard = _wizard(qtbot, window, desk, channel=Channel.POST)
+    wizard.who.reasoning.setPlainText("Brief zonder klantnummer, afzender onbekend.")
+    _next(qtbot, wizard)
+    wizard.methods.copy_reason.setPlainText(
+        "Geen klantgegevens om naar te vragen en geen e-mailadres bekend."
+    )
+    wizard.methods.methods["id_copy"].setChecked(True)
+    _next(qtbot, wizard)
+    page = wizard.check.copy_page
+    scan = io.BytesIO()
+    specimen_card_back().save(scan, "PNG")
+    page.load_bytes(scan.getvalue())
+    boxes_before = len(page.editor.boxes)
+    task = page.run_ocr()
+    assert task.dialog.isVisible()  # the window waits behind a progress dialog, it does not freeze
+    with qtbot.waitSignal(task.succeeded, timeout=30000):
+        pass
+    assert len(page.editor.boxes) > boxes_before
+    assert page.mrz.toPlainText().splitlines() == list(MRZ)

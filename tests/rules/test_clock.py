@@ -140,3 +140,15 @@ def test_pausing_never_makes_any_due_date_earlier(received, waits):
     running = clock_state(received, facts, ClockSettings(), today)
     assert paused.first.due >= running.first.due
     assert paused.due >= running.due
+
+
+def test_when_an_extension_can_be_taken_and_whether_the_notice_is_still_owed():
+    assert _state(DUE).can_extend  # on the last day of the first term still
+    assert not _state(DUE + dt.timedelta(days=1)).can_extend  # Art. 12(3): within the first term only
+    assert not _state(DUE, closed_on=DUE).can_extend
+    extended = ClockFacts(
+        extension=Extension(dt.date(2026, 11, 20), ExtensionReason.COMPLEXITY, "Vijf systemen")
+    )
+    state = _state(dt.date(2026, 11, 21), extended)
+    assert not state.can_extend and state.extension_untold  # once only, and the person must hear of it
+    assert _state(dt.date(2026, 11, 20)).extended_if_extended_now.due == state.extended.due

@@ -3,7 +3,6 @@ verification code, questions, in person, or (last resort) the masked copy of an 
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt, Signal
@@ -23,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from dsr_desk.desk import Case
-from dsr_desk.documents.id_copy import load_scan, masked_copy
+from dsr_desk.documents.id_copy import load_scan, masked_copy, watermark_text
 from dsr_desk.documents.ocr import find_sensitive, tesseract_available
 from dsr_desk.errors import DsrDeskError, ImageRefusedError
+from dsr_desk.gui.background import BackgroundTask
 from dsr_desk.gui.identity.image_bridge import png_to_pixmap
 from dsr_desk.gui.identity.pages import label, text_box
 from dsr_desk.gui.identity.redaction_editor import RedactionEditor
@@ -213,26 +213,38 @@ class IdCopyPage(QWidget):
         self.editor.apply_template(self.template.currentData())
         self.problem.emit("")
 
-    def run_ocr(self) -> int:
-        """Boxes over what OCR finds (the MRZ's BSN field, printed BSNs), and the MRZ read from the scan."""
+    def run_ocr(self) -> BackgroundTask | None:
+        """Boxes over what OCR finds (the MRZ's BSN field, printed BSNs), and the MRZ read from the scan.
+        Tesseract can take seconds on a full scan: it runs off the GUI thread, the scan stays in memory."""
         if self.editor.image is None:
-            return 0
-        findings = find_sensitive(self.editor.image)
+            return None
+        image = self.editor.image
+        self.ocr_task = BackgroundTask(
+            self,
+            t("gui.identity.ocr"),
+            t("gui.identity.ocr_busy"),
+            lambda _p, _c: find_sensitive(image),
+            False,
+        )
+        self.ocr_task.succeeded.connect(self._ocr_found)
+        self.ocr_task.failed.connect(lambda error: self.problem.emit(error.message()))
+        return self.ocr_task.start()
+
+    def _ocr_found(self, findings) -> None:
         for box in findings.boxes:
             self.editor.add_box(QRectF(box.x, box.y, box.width, box.height))
         if findings.mrz_lines:
             self.mrz.setPlainText("\n".join(findings.mrz_lines))
             self.read_mrz()
         self.problem.emit("" if findings.boxes or findings.mrz_lines else t("gui.identity.ocr_nothing"))
-        return len(findings.boxes)
 
     def read_mrz(self) -> None:
         try:
-            parsed = parse_mrz(self.mrz.toPlainText().splitlines(), dt.date.today())
+            parsed = parse_mrz(self.mrz.toPlainText().splitlines(), self._case.today())
         except NotAnMrzError:
             self.mrz_result.setText(t("identity.mrz.not_an_mrz"))
             return
-        self.warnings = parsed.warnings(self._case.clock().today)
+        self.warnings = parsed.warnings(self._case.today())
         lines = [
             t(
                 "gui.identity.mrz_read",
@@ -251,12 +263,7 @@ class IdCopyPage(QWidget):
             self.problem.emit(t("gui.identity.no_scan"))
             return False
         image, boxes = self.editor.cropped()
-        text = t(
-            "identity.watermark",
-            organisation=self._organisation,
-            purpose=self.purpose.text().strip(),
-            date=format_date(self._case.clock().today),
-        )
+        text = watermark_text(self._organisation, self.purpose.text(), self._case.today())
         png = masked_copy(image, boxes, text)
         try:
             self._case.store_id_copy(png, DOCUMENT_OF_TEMPLATE[self.template.currentData()])

@@ -5,7 +5,7 @@ Dutch documents inside the crop frame; the handler adjusts them by eye."""
 from __future__ import annotations
 
 from PIL import Image
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -75,8 +75,6 @@ class CropFrame(ResizableRect):
 
 
 class RedactionEditor(QGraphicsView):
-    boxes_changed = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setScene(QGraphicsScene(self))
@@ -110,7 +108,6 @@ class RedactionEditor(QGraphicsView):
         frame = self.crop.scene_rect()
         for box in boxes_for(template, int(frame.width()), int(frame.height())):
             self.add_box(QRectF(frame.x() + box.x, frame.y() + box.y, box.width, box.height))
-        self.boxes_changed.emit()
 
     def add_box(self, rect: QRectF) -> ResizableRect:
         item = ResizableRect(rect, QPen(QColor("#ffcc00"), 2), QBrush(QColor(0, 0, 0, 200)))
@@ -168,7 +165,6 @@ class RedactionEditor(QGraphicsView):
                 self.scene().removeItem(self._drawing)
                 self.boxes.remove(self._drawing)
             self._drawing = None
-            self.boxes_changed.emit()
             return
         super().mouseReleaseEvent(event)
 
@@ -177,7 +173,6 @@ class RedactionEditor(QGraphicsView):
             for item in [b for b in self.boxes if b.isSelected()]:
                 self.scene().removeItem(item)
                 self.boxes.remove(item)
-            self.boxes_changed.emit()
             return
         super().keyPressEvent(event)
 

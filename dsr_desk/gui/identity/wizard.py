@@ -12,7 +12,7 @@ from dsr_desk.gui.forms import ProblemBanner
 from dsr_desk.gui.identity.check_pages import CheckPage
 from dsr_desk.gui.identity.pages import MethodPage, OutcomePage, WhoPage
 from dsr_desk.i18n import t
-from dsr_desk.rules.identity import DocumentType, IdentityOutcome, Method, propose
+from dsr_desk.rules.identity import DocumentType, IdentityOutcome, Method
 from dsr_desk.rules.letters import LetterKind
 
 
@@ -23,6 +23,7 @@ class IdentityWizard(QDialog):
         super().__init__(parent)
         self.case = case
         self.method: Method | None = None
+        self.warnings: list[str] = []  # what the check page found, kept for the record
         self.setWindowTitle(t("gui.identity.title", reference=case.reference))
         self.resize(900, 760)
         self.banner = ProblemBanner(self)
@@ -68,22 +69,19 @@ class IdentityWizard(QDialog):
         page = self.stack.currentWidget()
         if page is self.who:
             doubt = self.who.doubt["yes"].isChecked()
-            proposed = self.case.assess_identity(
+            proposal = self.case.assess_identity(
                 role=self.who.role(),
                 proof=self.who.proof.text(),
                 doubt=doubt,
                 from_known_address=self.who.known.isChecked(),
                 reasoning=self.who.reasoning.toPlainText(),
             )
-            proposal = propose(
-                self.case.record().channel, doubt=doubt, from_known_address=self.who.known.isChecked()
-            )
-            if proposed is None:
+            if proposal.method is None:
                 self.method = None
                 self.outcome.prepare(None, self.who.reasoning.toPlainText(), [], None)
                 self._show(self.outcome)
                 return
-            self.methods.propose(proposed, t(proposal.reason_key))
+            self.methods.propose(proposal.method, t(proposal.reason_key))
             self._show(self.methods)
         elif page is self.methods:
             method = self.methods.method()
@@ -95,8 +93,8 @@ class IdentityWizard(QDialog):
             self.check.show_method(method)
             self._show(self.check)
         elif page is self.check:
-            reasoning, warnings, document = self.check.findings()
-            self.outcome.prepare(self.method, reasoning, warnings, document)
+            reasoning, self.warnings, document = self.check.findings()
+            self.outcome.prepare(self.method, reasoning, self.warnings, document)
             self._show(self.outcome)
         else:
             self._record()
@@ -104,7 +102,7 @@ class IdentityWizard(QDialog):
     def _record(self) -> None:
         outcome = self.outcome.outcome()
         document = self.outcome.document.currentData() if self.method is Method.ID_COPY else None
-        _, warnings, _ = self.check.findings() if self.method else ("", [], None)
+        warnings = self.warnings if self.method else []
         self.case.record_identity(
             outcome,
             method=None if outcome is IdentityOutcome.NOT_NEEDED else self.method,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from dsr_desk.desk import Desk
 from dsr_desk.errors import DsrDeskError, ValidationError
-from dsr_desk.gui.forms import ProblemBanner
+from dsr_desk.gui.forms import ProblemBanner, action_buttons
 from dsr_desk.gui.settings.general_tab import GeneralTab
 from dsr_desk.gui.settings.letters_tab import LettersTab
 from dsr_desk.gui.settings.organisation_tab import OrganisationTab
@@ -45,11 +45,7 @@ class SettingsDialog(QDialog):
             "add_day_button",
         ):
             setattr(self, name, getattr(self.general, name))
-        buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton(t("gui.save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(t("gui.cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save_button = action_buttons(self, t("gui.save"), self._save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from dsr_desk.desk import Desk
+from dsr_desk.gui.forms import date_edit
 from dsr_desk.i18n import LANGUAGES, format_date, t
 from dsr_desk.store.settings import MAX_KEEP_DAYS
 
@@ -66,9 +66,7 @@ class GeneralTab(QWidget):
         for day, name in settings.extra_holidays:
             self.add_day(day, name)
         today = desk.today()
-        self.new_day = QDateEdit(QDate(today.year, today.month, today.day), self)
-        self.new_day.setCalendarPopup(True)
-        self.new_day.setDisplayFormat("d MMMM yyyy")
+        self.new_day = date_edit(self, today)
         self.new_day_name = QLineEdit(self)
         self.new_day_name.setPlaceholderText(t("gui.settings.extra_day_name"))
         self.add_day_button = QPushButton(t("gui.settings.add_day"), self)

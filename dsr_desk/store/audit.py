@@ -73,28 +73,41 @@ def next_event(
     return AuditEvent(seq, at, actor, action, details, prev_hash, digest)
 
 
-def verify_chain(
-    events: Sequence[AuditEvent],
-    reference: str,
-    expected_head: str | None = None,
-    expected_count: int | None = None,
-) -> AuditReport:
-    problems: list[AuditProblem] = []
-    if not events:
-        problems.append(AuditProblem(None, "empty"))
-    prev_hash = genesis_hash(reference)
-    for position, event in enumerate(events, start=1):
-        if event.seq != position:
+class ChainCheck:
+    """Checks events one at a time, in order, so a verifier can stream a log of any length."""
+
+    def __init__(self, reference: str) -> None:
+        self.count = 0
+        self.head = ""
+        self._prev_hash = genesis_hash(reference)
+
+    def add(self, event: AuditEvent) -> list[AuditProblem]:
+        """The problems of this event: its place, its own hash, its link to the one before."""
+        problems = []
+        self.count += 1
+        if event.seq != self.count:
             problems.append(AuditProblem(event.seq, "out_of_sequence"))
         if (
             event_hash(event.seq, event.at, event.actor, event.action, event.details, event.prev_hash)
             != event.hash
         ):
             problems.append(AuditProblem(event.seq, "edited"))
-        if event.prev_hash != prev_hash:
+        if event.prev_hash != self._prev_hash:
             problems.append(AuditProblem(event.seq, "broken_link"))
-        prev_hash = event.hash
-    head = events[-1].hash if events else ""
+        self._prev_hash = self.head = event.hash
+        return problems
+
+
+def verify_chain(
+    events: Sequence[AuditEvent],
+    reference: str,
+    expected_head: str | None = None,
+    expected_count: int | None = None,
+) -> AuditReport:
+    check = ChainCheck(reference)
+    problems = [AuditProblem(None, "empty")] if not events else []
+    problems += [problem for event in events for problem in check.add(event)]
+    head = check.head
     index_behind = False
     if expected_head is not None and expected_count is not None and head != expected_head:
         if len(events) < expected_count:

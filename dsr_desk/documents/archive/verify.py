@@ -2,6 +2,11 @@
 against its own hash, the audit chain event by event, case.json and summary.pdf against the archive's own
 sealing event at the end of that chain, and each letter against the hash its 'letter sent' event recorded.
 
+Every check runs on every archive: nothing in the file (its format version included) can switch one off,
+and an archive this version cannot fully check is reported as such, never as intact. The file is hostile
+until checked: sizes are capped before anything is read, members are streamed, and audit.json is parsed
+one event at a time.
+
 What it cannot show: that the organisation made the archive. Anyone can compute SHA-256 and build a new,
 consistent archive from scratch; there is no signature. It shows that nothing was changed, cut or slipped in
 after the fact without rebuilding the whole chain.
@@ -12,23 +17,31 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dsr_desk.documents.archive.manifest import ARCHIVE_SEAL, FORMAT, seal_ok
+from dsr_desk.documents.archive.audit_stream import audit_events
+from dsr_desk.documents.archive.manifest import ARCHIVE_SEAL, FORMAT, VERSION, seal_ok
+from dsr_desk.documents.archive.zip_limits import READ_ERRORS, checked_members, open_checked
 from dsr_desk.errors import NotAnArchiveError
 from dsr_desk.i18n import t
-from dsr_desk.store.audit import AuditEvent, verify_chain
+from dsr_desk.rules.text_hygiene import visible
+from dsr_desk.store import strict_json
+from dsr_desk.store.audit import AuditEvent, ChainCheck
 
-MAX_AUDIT_JSON = 200 * 1024 * 1024
+MAX_MANIFEST_BYTES = 4 * 1024 * 1024
+REQUIRED = ("summary.pdf", "case.json", "audit.json")
+MAX_LISTED_PROBLEMS = 100  # a log forged event by event would otherwise list a million lines
 _CHUNK = 1024 * 1024
 
 
 @dataclass(frozen=True)
 class ArchiveProblem:
     where: str  # a file name, or 'event 7'
-    kind: str  # changed | missing | extra | duplicate | manifest | edited | broken_link | out_of_sequence |
-    # letter | unrecorded | head | seal_missing | seal_mismatch
+    kind: str  # changed | missing | extra | duplicate | manifest | version | edited | broken_link |
+    # out_of_sequence | letter | unrecorded | head | seal_missing | seal_mismatch | unreadable
+    detail: str = ""
 
 
 @dataclass
@@ -37,56 +50,88 @@ class ArchiveReport:
     files: int
     events: int
     problems: list[ArchiveProblem] = field(default_factory=list)
+    unlisted: int = 0
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.unlisted
 
     def lines(self, lang: str | None = None) -> list[str]:
         """What the check found, in one sentence per problem, for the command line and the GUI alike."""
         if self.ok:
             return [t("archive.intact", lang, files=self.files, events=self.events)]
-        heading = t("archive.problems", lang, count=len(self.problems))
-        return [heading] + [t(f"archive.problem.{p.kind}", lang, where=p.where) for p in self.problems]
+        heading = t("archive.problems", lang, count=len(self.problems) + self.unlisted)
+        lines = [heading] + [
+            t(f"archive.problem.{p.kind}", lang, where=visible(p.where), detail=visible(p.detail))
+            for p in self.problems
+        ]
+        if self.unlisted:
+            lines.append(t("archive.problem.more", lang, count=self.unlisted))
+        return lines
 
-    def add(self, where: str, kind: str) -> None:
-        self.problems.append(ArchiveProblem(where, kind))
+    def add(self, where: str, kind: str, detail: str = "") -> None:
+        if len(self.problems) < MAX_LISTED_PROBLEMS:
+            self.problems.append(ArchiveProblem(where, kind, detail))
+        else:
+            self.unlisted += 1
 
 
 def verify_archive(path: Path) -> ArchiveReport:
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise NotAnArchiveError(reason=type(exc).__name__) from None
-    with archive:
-        infos = [info for info in archive.infolist() if not info.is_dir()]
-        manifest = _manifest(archive, [info.filename for info in infos])
-        report = ArchiveReport(str(manifest.get("reference", "")), len(infos), 0)
+    """The report on the archive at `path`; NotAnArchiveError when it is not one that can be checked."""
+    with open_checked(Path(path)) as archive:
+        infos = checked_members(archive)
+        manifest = _manifest(archive, infos)
+        report = ArchiveReport(manifest["reference"], len(infos), 0)
         if not seal_ok(manifest):
             report.add("manifest.json", "manifest")
-        hashes, audit_bytes = _hash_members(archive, infos, manifest["files"], report)
-    _check_audit(report, manifest, hashes, audit_bytes)
+        version = manifest.get("version")
+        if type(version) is not int or version != VERSION:
+            # Never a reason to check less: every check below still runs.
+            report.add("manifest.json", "version", json.dumps(version)[:40])
+        names = [info.filename for info in infos]
+        if names.count("manifest.json") > 1:
+            report.add("manifest.json", "duplicate")
+        listed = manifest["files"]
+        hashes = _hash_members(archive, [i for i in infos if i.filename != "audit.json"], listed, report)
+        audit = [info for info in infos if info.filename == "audit.json"]
+        if len(audit) > 1:
+            report.add("audit.json", "duplicate")
+        elif audit:
+            _check_audit(archive, audit[0], report, manifest, hashes)
+        present = set(hashes) | ({"audit.json"} if audit else set())
+        for name in sorted((set(listed) | set(REQUIRED)) - present):
+            report.add(name, "missing")  # a required file is missing even when the manifest leaves it out
     return report
 
 
-def _manifest(archive: zipfile.ZipFile, names: list[str]) -> dict:
-    if "manifest.json" not in names:
+def _manifest(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> dict:
+    info = next((i for i in infos if i.filename == "manifest.json"), None)
+    if info is None:
         raise NotAnArchiveError(reason="no manifest.json")
+    if info.file_size > MAX_MANIFEST_BYTES:
+        raise NotAnArchiveError(reason="manifest.json is too large")
     try:
-        manifest = json.loads(archive.read("manifest.json"))
+        with archive.open(info) as handle:
+            manifest = strict_json.loads(handle.read(MAX_MANIFEST_BYTES + 1)[: MAX_MANIFEST_BYTES + 1])
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
             raise ValueError("format")
-        if not isinstance(manifest.get("files"), dict) or not isinstance(manifest.get("audit", {}), dict):
+        if not isinstance(manifest.get("files"), dict) or not isinstance(manifest.get("reference"), str):
             raise ValueError("files")
-    except (ValueError, UnicodeDecodeError, zipfile.BadZipFile, RuntimeError):
+    except (*READ_ERRORS, ValueError):
         raise NotAnArchiveError(reason="manifest.json is not a DSR Desk manifest") from None
     return manifest
 
 
-def _hash_members(archive: zipfile.ZipFile, infos, listed: dict, report: ArchiveReport):
-    """SHA-256 of every member, streamed; only audit.json is kept, to be read."""
+def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, digest) -> Iterator[bytes]:
+    with archive.open(info) as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+            yield chunk
+
+
+def _hash_members(archive: zipfile.ZipFile, infos, listed: dict, report: ArchiveReport) -> dict[str, str]:
+    """SHA-256 of every member but audit.json, streamed; the letters are then known before the log is read."""
     hashes: dict[str, str] = {}
-    audit_bytes = b""
     for info in infos:
         name = info.filename
         if name == "manifest.json":
@@ -95,59 +140,63 @@ def _hash_members(archive: zipfile.ZipFile, infos, listed: dict, report: Archive
             # Two members of one name: tools disagree on which one they show, so neither can be trusted.
             report.add(name, "duplicate")
             continue
-        keep = name == "audit.json" and info.file_size <= MAX_AUDIT_JSON
-        digest, kept = hashlib.sha256(), bytearray()
+        digest = hashlib.sha256()
         try:
-            with archive.open(info) as handle:
-                while chunk := handle.read(_CHUNK):
-                    digest.update(chunk)
-                    if keep:
-                        kept += chunk
-        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError):
+            for _chunk in _chunks(archive, info, digest):
+                pass
+        except READ_ERRORS:
             report.add(name, "changed")
             continue
         hashes[name] = digest.hexdigest()
-        if keep:
-            audit_bytes = bytes(kept)
-        if name not in listed:
-            report.add(name, "extra")
-        elif hashes[name] != listed[name]:
-            report.add(name, "changed")
-    if [i.filename for i in infos].count("manifest.json") > 1:
-        report.add("manifest.json", "duplicate")
-    for name in sorted(set(listed) - set(hashes)):
-        report.add(name, "missing")
-    return hashes, audit_bytes
+        _compare(report, name, hashes[name], listed)
+    return hashes
 
 
-def _check_audit(report: ArchiveReport, manifest: dict, hashes: dict[str, str], audit_bytes: bytes) -> None:
+def _compare(report: ArchiveReport, name: str, digest: str, listed: dict) -> None:
+    if name not in listed:
+        report.add(name, "extra")
+    elif digest != listed[name]:
+        report.add(name, "changed")
+
+
+def _check_audit(archive, info, report: ArchiveReport, manifest: dict, hashes: dict[str, str]) -> None:
+    """The log, streamed while it is hashed: each event's link, each letter it records, and its end."""
+    digest = hashlib.sha256()
+    chunks = _chunks(archive, info, digest)
+    letters = _Letters(hashes)
+    chain = ChainCheck(report.reference)
+    last: AuditEvent | None = None
+    readable = True
     try:
-        audit = json.loads(audit_bytes or b"{}")
-        events = [
-            AuditEvent(e["seq"], e["at"], e["actor"], e["action"], e["details"], e["prev_hash"], e["hash"])
-            for e in audit["events"]
-        ]
-    except (ValueError, KeyError, TypeError, AttributeError):
+        try:
+            for event in audit_events(chunks, report.reference):
+                for problem in chain.add(event):
+                    report.add(f"event {problem.seq}", problem.kind)
+                letters.check(event, report)
+                last = event
+        except ValueError:
+            readable, last = False, None
+            report.add("audit.json", "unreadable")
+        for _chunk in chunks:  # whatever follows still counts towards the file's hash
+            pass
+    except READ_ERRORS:
         report.add("audit.json", "changed")
         return
-    report.events = len(events)
-    chain = verify_chain(events, report.reference)
-    for problem in chain.problems:
-        report.add(f"event {problem.seq}" if problem.seq else "audit.json", problem.kind)
-    head = manifest.get("audit", {})
-    if head.get("head") != chain.head or head.get("count") != len(events):
+    report.events = chain.count
+    if readable and chain.count == 0:
+        report.add("audit.json", "empty")
+    _compare(report, "audit.json", digest.hexdigest(), manifest["files"])
+    head = manifest.get("audit")
+    if not isinstance(head, dict) or head.get("head") != chain.head or head.get("count") != chain.count:
         report.add("audit.json", "head")
-    _check_seal(report, manifest, events, hashes)
-    _check_letters(report, events, hashes)
+    _check_seal(report, last, hashes)
+    letters.unrecorded(report)
 
 
-def _check_seal(report: ArchiveReport, manifest: dict, events: list[AuditEvent], hashes: dict) -> None:
+def _check_seal(report: ArchiveReport, last: AuditEvent | None, hashes: dict[str, str]) -> None:
     """The archive's own event must close the log: a cut log loses it, an edited case.json or summary.pdf
-    no longer matches it."""
-    if manifest.get("version", 1) < 2:
-        return
-    last = events[-1] if events else None
-    if last is None or last.action != ARCHIVE_SEAL or not isinstance(last.details, dict):
+    no longer matches it. Checked whatever the manifest's version says."""
+    if last is None or last.action != ARCHIVE_SEAL:
         report.add("audit.json", "seal_missing")
         return
     for name, key in (("case.json", "case_json_sha256"), ("summary.pdf", "summary_sha256")):
@@ -155,22 +204,24 @@ def _check_seal(report: ArchiveReport, manifest: dict, events: list[AuditEvent],
             report.add(name, "seal_mismatch")
 
 
-def _check_letters(report: ArchiveReport, events: list[AuditEvent], hashes: dict[str, str]) -> None:
-    letters = {name: digest for name, digest in hashes.items() if name.startswith("letters/")}
-    by_document = {name.split("/", 1)[1].split("-", 1)[0]: name for name in letters}
-    sent: set[str] = set()
-    for event in events:
-        if event.action != "letter.sent" or not isinstance(event.details, dict):
-            continue
-        try:
-            number = f"{int(event.details.get('document', 0)):04d}"
-        except (TypeError, ValueError):
-            report.add(f"event {event.seq}", "letter")
-            continue
-        name = by_document.get(number)
-        if name is None or letters[name] != event.details.get("sha256"):
+class _Letters:
+    """Each letter in the archive against the 'letter sent' event that recorded its hash."""
+
+    def __init__(self, hashes: dict[str, str]) -> None:
+        self._hashes = {name: digest for name, digest in hashes.items() if name.startswith("letters/")}
+        self._by_document = {name.split("/", 1)[1].split("-", 1)[0]: name for name in self._hashes}
+        self._sent: set[str] = set()
+
+    def check(self, event: AuditEvent, report: ArchiveReport) -> None:
+        if event.action != "letter.sent":
+            return
+        document = event.details.get("document")
+        name = self._by_document.get(f"{document:04d}") if type(document) is int else None
+        if name is None or self._hashes[name] != event.details.get("sha256"):
             report.add(f"event {event.seq}", "letter")
         else:
-            sent.add(name)
-    for name in sorted(set(letters) - sent):
-        report.add(name, "unrecorded")  # a letter in the archive that no 'letter sent' event accounts for
+            self._sent.add(name)
+
+    def unrecorded(self, report: ArchiveReport) -> None:
+        for name in sorted(set(self._hashes) - self._sent):
+            report.add(name, "unrecorded")  # a letter in the archive no 'letter sent' event accounts for

@@ -52,6 +52,16 @@ class PassphraseRequiredError(DsrDeskError):
     key = "error.passphrase_required"
 
 
+class SecretOnCommandLineError(DsrDeskError):
+    """A secret given as an argument: every local user can read a process's arguments (/proc/PID/cmdline)."""
+
+    key = "error.secret_on_command_line"
+
+
+class RecoveryKeyRequiredError(DsrDeskError):
+    key = "error.recovery_key_required"
+
+
 class KeychainUnavailableError(DsrDeskError):
     key = "error.keychain_unavailable"
 

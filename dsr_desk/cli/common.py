@@ -12,7 +12,7 @@ from pathlib import Path
 
 from dsr_desk.desk import Desk
 from dsr_desk.desk.unlock import key_storage
-from dsr_desk.errors import PassphraseRequiredError, ValidationError
+from dsr_desk.errors import PassphraseRequiredError, RecoveryKeyRequiredError, ValidationError
 from dsr_desk.i18n import set_language
 from dsr_desk.rules.requests import Channel, RequestType, parse_request_types
 from dsr_desk.store.keyfile import PASSPHRASE
@@ -35,6 +35,15 @@ def passphrase(prompt: str, *, required: bool = True) -> str | None:
     if required:
         raise PassphraseRequiredError()
     return None
+
+
+def recovery_key(prompt: str) -> str:
+    """Asked on the terminal, never echoed; for scripts the first line of standard input. Never an argument:
+    every local user can read a process's arguments."""
+    value = getpass.getpass(prompt) if sys.stdin.isatty() else sys.stdin.readline(200)
+    if not value.strip():
+        raise RecoveryKeyRequiredError()
+    return value.strip()
 
 
 def open_desk(args: argparse.Namespace) -> Desk:

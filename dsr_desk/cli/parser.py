@@ -46,9 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     recover = commands.add_parser(
         "recover",
-        help="open with the recovery key and keep the key anew (passphrase from DSR_DESK_PASSPHRASE)",
+        help="open with the recovery key (asked for, or the first line of standard input) and keep the key "
+        "anew (passphrase from DSR_DESK_PASSPHRASE)",
     )
-    recover.add_argument("--recovery-key", required=True)
+    # Only to refuse it with a reason: a key on the command line is readable by every local user.
+    recover.add_argument("--recovery-key", dest="recovery_key_on_command_line", help=argparse.SUPPRESS)
     recover.add_argument("--key-storage", choices=["keychain", "passphrase"], default="passphrase")
     recover.set_defaults(run=workspace_commands.recover)
 

@@ -5,11 +5,18 @@ from __future__ import annotations
 import argparse
 import os
 
-from dsr_desk.cli.common import PASSPHRASE_ENV, open_desk, passphrase, print_json, workspace_root
+from dsr_desk.cli.common import (
+    PASSPHRASE_ENV,
+    open_desk,
+    passphrase,
+    print_json,
+    recovery_key,
+    workspace_root,
+)
 from dsr_desk.desk import Desk
 from dsr_desk.desk.demo import fill_with_demo_cases
 from dsr_desk.documents.recovery_sheet import render_recovery_sheet
-from dsr_desk.errors import KeychainUnavailableError
+from dsr_desk.errors import KeychainUnavailableError, SecretOnCommandLineError
 from dsr_desk.i18n import current_language, t
 from dsr_desk.store.atomic import atomic_write
 from dsr_desk.store.keychain import Keychain
@@ -58,10 +65,11 @@ def demo(args: argparse.Namespace) -> int:
 
 
 def recover(args: argparse.Namespace) -> int:
+    if args.recovery_key_on_command_line is not None:
+        raise SecretOnCommandLineError(option="--recovery-key")
+    key = recovery_key("Herstelsleutel / recovery key: ")
     secret = passphrase("Nieuwe wachtwoordzin / new passphrase: ") if args.key_storage == PASSPHRASE else None
-    with Desk.open_with_recovery_key(
-        workspace_root(args), args.recovery_key, storage=args.key_storage, passphrase=secret
-    ):
+    with Desk.open_with_recovery_key(workspace_root(args), key, storage=args.key_storage, passphrase=secret):
         print(t("cli.recovered"))
     return 0
 

@@ -87,8 +87,8 @@ class WorkspaceSettingsActions:
         png = as_png(
             open_image(data, max_pixels=25_000_000, allowed=("PNG", "JPEG", "GIF", "BMP", "TIFF")), 1200
         )
-        self.paths.logo.parent.mkdir(exist_ok=True)
-        atomic_write(self.paths.logo, png, mode=0o644)
+        self.paths.logo.parent.mkdir(mode=0o700, exist_ok=True)
+        atomic_write(self.paths.logo, png)
 
     def _save(self: Desk, settings: Settings) -> None:
         save_settings(self.paths.settings, settings)

@@ -7,6 +7,7 @@ in its error texts, and SQLCipher's own logging is switched off so nothing reach
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -36,6 +37,7 @@ def open_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
     path = Path(path)
     if not create:
         _check_shape(path)
+    _private(path, create)
     key_pragma = "PRAGMA key = \"x'" + key.hex() + "'\""
 
     def connect() -> sqlcipher.Connection:
@@ -89,6 +91,20 @@ def needs_full_check(path: Path, unclean: bool) -> bool:
 def leftover_journal(path: Path) -> bool:
     """A rollback journal next to the file means the last writer did not finish: check before trusting it."""
     return any(Path(f"{path}{suffix}").exists() for suffix in ("-journal", "-wal"))
+
+
+def _private(path: Path, create: bool) -> None:
+    """0600 before SQLite writes a byte (its journals take the file's mode), and an older, wider file of
+    ours narrowed. On Windows the user profile's ACL is what keeps others out."""
+    if os.name != "posix":
+        return
+    if create and not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        return
+    status = path.stat()
+    if status.st_mode & 0o077 and status.st_uid == os.getuid():
+        with contextlib.suppress(OSError):  # read-only media: the file can still be read, just not narrowed
+            path.chmod(0o600)
 
 
 def _check_shape(path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,6 +74,8 @@ class WorkspacePaths:
     def make_folders(self) -> None:
         for folder in (self.root, self.cases, self.backups):
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if os.name == "posix":
+                folder.chmod(0o700)  # a folder chosen that already existed keeps no wider mode
 
     def case_references_on_disk(self) -> set[str]:
         return {p.name[: -len(CASE_SUFFIX)] for p in self.cases.glob(f"DSR-*{CASE_SUFFIX}")}

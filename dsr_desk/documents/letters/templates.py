@@ -50,11 +50,12 @@ def copy_defaults_to(custom_dir: Path) -> list[Path]:
     from dsr_desk.store.atomic import atomic_write
 
     written = []
+    custom_dir.mkdir(mode=0o700, exist_ok=True)
     for lang in ("nl", "en"):
-        (custom_dir / lang).mkdir(parents=True, exist_ok=True)
+        (custom_dir / lang).mkdir(mode=0o700, exist_ok=True)
         for kind in LetterKind:
             target = custom_dir / lang / f"{kind.value}.txt"
             if not target.exists():
-                atomic_write(target, shipped_template(kind, lang).read_bytes(), mode=0o644)
+                atomic_write(target, shipped_template(kind, lang).read_bytes())
                 written.append(target)
     return written

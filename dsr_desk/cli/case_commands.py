@@ -11,6 +11,7 @@ from dsr_desk.rules.case_values import parse_moment
 from dsr_desk.rules.clock_text import days_left_text
 from dsr_desk.rules.overview import urgency_order
 from dsr_desk.rules.requests import CaseStatus
+from dsr_desk.rules.text_hygiene import visible
 from dsr_desk.store.audit import AuditReport
 
 
@@ -42,7 +43,7 @@ def list_cases(args: argparse.Namespace) -> int:
         case = row.summary
         print(
             f"{case.reference}  {case.received.isoformat()}  {row.clock.due.isoformat()}  "
-            f"{days_left_text(row.clock):<40}  {case.status.label():<20}  {case.name}"
+            f"{days_left_text(row.clock):<40}  {case.status.label():<20}  {visible(case.name)}"
         )
     return 0
 
@@ -54,7 +55,8 @@ def show(args: argparse.Namespace) -> int:
             return 0 if case.audit_report.ok else 1
         record = case.record()
         print(f"{record.reference}  {record.status.label()}")
-        print(f"{t('cli.requester')}: {record.requester.name} <{record.requester.email}>")
+        requester = record.requester  # stored before hidden characters were refused: shown, not obeyed
+        print(f"{t('cli.requester')}: {visible(requester.name)} <{visible(requester.email)}>")
         if record.requester.address:
             print(f"{t('cli.address')}: {record.requester.address.replace(chr(10), ', ')}")
         print(f"{t('cli.received')}: {format_date(record.received)} ({record.channel.label()})")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from dsr_desk.errors import ValidationError
 from dsr_desk.rules.requests import Channel, RequestType
+from dsr_desk.rules.text_hygiene import hidden_character_problems
 
 # The GDPR applies from this date; an earlier receipt date is a typing error, not an old case.
 GDPR_APPLIES_FROM = dt.date(2018, 5, 25)
@@ -69,6 +70,8 @@ def requester_problems(requester: Requester) -> list[tuple[str, str, dict[str, o
         problems.append(("email", "validation.no_way_to_reply", {}))
     if len(requester.address) > MAX_ADDRESS_LENGTH:
         problems.append(("address", "validation.address_too_long", {"max": MAX_ADDRESS_LENGTH}))
+    problems += hidden_character_problems("name", requester.name)
+    problems += hidden_character_problems("email", requester.email)
     return problems
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
+
 from dsr_desk.documents.export.content import (
     REDACTED,
     category_csv,
@@ -48,3 +50,34 @@ def test_category_names_that_become_the_same_file_name_stay_apart():
 
 def test_an_english_export_marks_redactions_in_english():
     assert redactor(("Piet",), "[redacted]")("Piet belde") == "[redacted] belde"
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        " =1+1",
+        "\n=1+1",
+        "\u00a0=HYPERLINK(\"http://evil\")",
+        "\u200b=1+1",
+        "\ufeff@SUM(A1)",
+        "＝1+1",
+        "＋cmd|' /C calc'!A0",
+        "  －2+3",
+        "\u3000＝1+1",
+    ],
+    ids=["space", "newline", "no-break space", "zero-width space", "bom", "full-width =", "full-width +",
+         "full-width -", "ideographic space"],
+)  # fmt: skip
+def test_formulas_behind_blanks_or_in_full_width_are_defused_too(cell):
+    assert spreadsheet_safe(cell) == "'" + cell
+    data = category_csv([{"system": "CRM", "title": "x", "records": [{"kolom": cell}]}])
+    _header, row = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert row[-1].startswith("'")
+
+
+def test_text_that_only_starts_with_a_blank_stays_as_it_is():
+    assert spreadsheet_safe(" Jan de Vries") == " Jan de Vries"
+    assert (
+        spreadsheet_safe(" -12,50") == " -12,50"
+        and spreadsheet_safe("＋31 6 1234 5678") == "＋31 6 1234 5678"
+    )

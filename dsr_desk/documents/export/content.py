@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Callable
 
 from dsr_desk.rules.data_values import DataItem
@@ -143,14 +144,24 @@ def category_csv(entries: list[dict[str, object]]) -> bytes:
 
 
 _NUMBER_LIKE = re.compile(r"[+-]?[\d\s().,/-]*")
+# What a spreadsheet skips before it decides a cell is a formula: spaces of every width, no-break and
+# zero-width ones, the byte-order mark.
+_LEADING_BLANKS = re.compile(r"[\s\u00a0\u180e\u200b-\u200d\u2060\ufeff]+")
 
 
 def spreadsheet_safe(value: object) -> object:
-    """A cell Excel would run as a formula (=, @, or + - not followed by a plain number) gets a leading
-    apostrophe in the CSV; data.json keeps the value exactly as found."""
+    """A cell a spreadsheet would run as a formula gets a leading apostrophe in the CSV; data.json keeps the
+    value exactly as found. A formula is =, @, or + - not followed by a plain number, also behind leading
+    blanks and in full-width forms (＝, ＋); a cell starting with a tab or line break is always defused."""
     if not isinstance(value, str) or not value:
         return value
-    if value[0] in "=@\t\r" or (value[0] in "+-" and not _NUMBER_LIKE.fullmatch(value)):
+    if value[0] in "\t\r\n":
+        return "'" + value
+    rest = _LEADING_BLANKS.sub("", value, count=1)
+    head = unicodedata.normalize("NFKC", rest[:1])[:1]
+    if head in ("=", "@"):
+        return "'" + value
+    if head in ("+", "-") and not _NUMBER_LIKE.fullmatch(unicodedata.normalize("NFKC", rest)):
         return "'" + value
     return value
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dsr_desk.errors import DsrDeskError, ValidationError
+from dsr_desk.errors import ValidationError
 from dsr_desk.i18n import t
 from dsr_desk.intake.data_files import (
     MAX_STRUCTURED_BYTES,
@@ -93,30 +93,35 @@ class DataActions:
         system, category = self.checked_place(system, category)
         size = checked_size(path)
         if source_format(path.name) == "zip":
-            added, warnings = [], []
-            try:
-                for member in zip_members(path):
-                    item, found = self._add_stream(
-                        member.filename,
-                        member.file_size,
-                        lambda m=member: zip_member_chunks(path, m),
-                        system,
-                        category,
-                        included,
-                        provided,
-                    )
-                    added.append(item)
-                    warnings += found
-            except DsrDeskError:
-                # A ZIP comes in whole or not at all; what was already stored goes, with the reason logged.
-                for item in added:
-                    self.remove_item(item.id, t("data.import_rolled_back", name=path.name))
-                raise
-            return added, tuple(dict.fromkeys(warnings))
+            return self._add_zip(path, system, category, included, provided)
         item, warnings = self._add_stream(
             path.name, size, lambda: file_chunks(path), system, category, included, provided
         )
         return [item], warnings
+
+    def _add_zip(
+        self: Case, path: Path, system: str, category: str, included: bool, provided: bool
+    ) -> tuple[list[DataItem], tuple[str, ...]]:
+        """Every file in the ZIP in one transaction: a refusal, a crash or a kill half-way stores none."""
+        members = zip_members(path)  # the whole ZIP is checked before a byte is stored
+        ids, warnings, event = [], [], None
+        with self._items.transaction() as conn:
+            for member in members:
+                fields, found = self._item_fields(
+                    member.filename,
+                    member.file_size,
+                    lambda m=member: zip_member_chunks(path, m),
+                    system,
+                    category,
+                    included,
+                    provided,
+                )
+                item_id, event = self._items.insert(conn, **fields)
+                ids.append(item_id)
+                warnings += found
+        if event is not None:
+            self._indexed(event)
+        return [self._items.item(item_id) for item_id in ids], tuple(dict.fromkeys(warnings))
 
     def add_data_bytes(
         self: Case,
@@ -135,6 +140,15 @@ class DataActions:
     def _add_stream(
         self: Case, name: str, size: int, chunks, system: str, category: str, included: bool, provided: bool
     ) -> tuple[DataItem, tuple[str, ...]]:
+        fields, warnings = self._item_fields(name, size, chunks, system, category, included, provided)
+        item, event = self._items.add(**fields)
+        self._indexed(event)
+        return item, warnings
+
+    def _item_fields(
+        self: Case, name: str, size: int, chunks, system: str, category: str, included: bool, provided: bool
+    ) -> tuple[dict[str, object], tuple[str, ...]]:
+        """What an imported file becomes: rows where it is a table small enough to read, else the file."""
         fmt = source_format(name)
         imported = None
         if fmt in ("csv", "json", "xlsx", "text") and size <= MAX_STRUCTURED_BYTES:
@@ -142,23 +156,22 @@ class DataActions:
             imported = read_structured(fmt, data)
             chunks = lambda: iter([data])  # noqa: E731 - what is stored is exactly what was read as rows
         warnings = imported.warnings if imported else ()
-        item, event = self._items.add(
-            at=self._desk.now(),
-            actor=self._desk.actor,
-            system=system,
-            category=category,
-            title=clean_line(name),
-            kind="text" if fmt == "text" and imported is not None else "file",
-            source_format=fmt,
-            chunks=chunks(),
-            included=included,
-            provided=provided,
-            records=imported.records if imported else None,
-            note=", ".join(warnings),
-            max_bytes=MAX_IMPORT_BYTES,
-        )
-        self._indexed(event)
-        return item, warnings
+        fields = {
+            "at": self._desk.now(),
+            "actor": self._desk.actor,
+            "system": system,
+            "category": category,
+            "title": clean_line(name),
+            "kind": "text" if fmt == "text" and imported is not None else "file",
+            "source_format": fmt,
+            "chunks": chunks(),
+            "included": included,
+            "provided": provided,
+            "records": imported.records if imported else None,
+            "note": ", ".join(warnings),
+            "max_bytes": MAX_IMPORT_BYTES,
+        }
+        return fields, warnings
 
     def set_item(self: Case, item_id: int, **changes: object) -> DataItem:
         """included, provided, category or redactions (the others' data to black out, Art. 15(4))."""

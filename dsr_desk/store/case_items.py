@@ -8,7 +8,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from dsr_desk.errors import CaseFileCorruptError, ItemTooLargeError
 from dsr_desk.rules.case_values import stamp
@@ -28,8 +28,15 @@ class CaseItems:
     def __init__(self, file: CaseFile) -> None:
         self._file = file
 
-    def add(
+    def add(self, **item: object) -> tuple[DataItem, AuditEvent]:
+        """Streams one item in; the item, its chunks and the event are one transaction."""
+        with self._file.transaction() as conn:
+            item_id, event = self.insert(conn, **item)  # type: ignore[arg-type]
+        return self.item(item_id), event
+
+    def insert(
         self,
+        conn: Connection,
         *,
         at: dt.datetime,
         actor: str,
@@ -44,8 +51,8 @@ class CaseItems:
         records: list[dict] | None,
         note: str,
         max_bytes: int,
-    ) -> tuple[DataItem, AuditEvent]:
-        """Streams the content in; the item, its chunks and the event are one transaction."""
+    ) -> tuple[int, AuditEvent]:
+        """Streams the content in inside the caller's transaction, so several items can be one change."""
         digest, size = hashlib.sha256(), 0
         described = {
             "system": system,
@@ -56,32 +63,33 @@ class CaseItems:
             "included": included,
             "provided": provided,
         }
-        with self._file.transaction() as conn:
-            item_id = conn.execute(
-                insert(schema.data_items).values(
-                    **described,
-                    created_at=stamp(at),
-                    size=0,
-                    sha256="",
-                    redactions="[]",
-                    records=json.dumps(records, ensure_ascii=False) if records is not None else None,
-                    note=note,
-                )
-            ).inserted_primary_key[0]
-            for seq, chunk in enumerate(_rechunk(chunks)):
-                size += len(chunk)
-                if size > max_bytes:
-                    raise ItemTooLargeError(limit=max_bytes // (1024 * 1024))
-                digest.update(chunk)
-                conn.execute(insert(schema.item_chunks).values(item_id=item_id, seq=seq, data=chunk))
-            conn.execute(
-                update(schema.data_items)
-                .where(schema.data_items.c.id == item_id)
-                .values(size=size, sha256=digest.hexdigest())
+        item_id = conn.execute(
+            insert(schema.data_items).values(
+                **described,
+                created_at=stamp(at),
+                size=0,
+                sha256="",
+                redactions="[]",
+                records=json.dumps(records, ensure_ascii=False) if records is not None else None,
+                note=note,
             )
-            details = {"item": item_id, **described, "size": size, "sha256": digest.hexdigest()}
-            event = self._file.append_event(conn, at, actor, "data.added", details)
-        return self.item(int(item_id)), event
+        ).inserted_primary_key[0]
+        for seq, chunk in enumerate(_rechunk(chunks)):
+            size += len(chunk)
+            if size > max_bytes:
+                raise ItemTooLargeError(limit=max_bytes // (1024 * 1024))
+            digest.update(chunk)
+            conn.execute(insert(schema.item_chunks).values(item_id=item_id, seq=seq, data=chunk))
+        conn.execute(
+            update(schema.data_items)
+            .where(schema.data_items.c.id == item_id)
+            .values(size=size, sha256=digest.hexdigest())
+        )
+        details = {"item": item_id, **described, "size": size, "sha256": digest.hexdigest()}
+        return int(item_id), self._file.append_event(conn, at, actor, "data.added", details)
+
+    def transaction(self):
+        return self._file.transaction()
 
     def items(self) -> list[DataItem]:
         """The list without the rows of tables: those are read per item, when an export needs them."""

@@ -98,6 +98,28 @@ class WriteFailedError(DsrDeskError):
     key = "error.write_failed"
 
 
+class DatabaseWriteFailedError(WriteFailedError):
+    """SQLite could not write a case file or the index (a read-only workspace, a full disk); the
+    transaction was rolled back, so nothing changed. `problem` names the cause."""
+
+    key = "error.database_write_failed"
+
+    def message(self, lang: str | None = None) -> str:
+        problem = t(f"error.database_problem.{self.fields['problem']}", lang)
+        return t(self.key, lang, path=self.fields["path"], problem=problem)
+
+
+class ExportNotRecordedError(DsrDeskError):
+    """The export was written but could not be recorded on the case, so it was removed again."""
+
+    key = "error.export_not_recorded"
+
+    def message(self, lang: str | None = None) -> str:
+        cause = self.fields["cause"]
+        reason = cause.message(lang) if isinstance(cause, DsrDeskError) else str(cause)
+        return t(self.key, lang, path=self.fields["path"], reason=reason)
+
+
 class InvalidTransitionError(DsrDeskError):
     key = "error.invalid_transition"
 

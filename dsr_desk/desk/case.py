@@ -7,6 +7,7 @@ new summary and audit head.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,9 @@ from dsr_desk.store.index import IndexEntry
 
 if TYPE_CHECKING:
     from dsr_desk.desk.workspace import Desk
+
+# Called with the event inside its transaction: writing the file the event records, say.
+BeforeCommit = Callable[[AuditEvent], object]
 
 
 class Case(ClockActions, LetterActions, IdentityActions, DataActions, ExportActions, ArchiveActions):
@@ -124,16 +128,25 @@ class Case(ClockActions, LetterActions, IdentityActions, DataActions, ExportActi
 
     # -- internals -------------------------------------------------------------------------------------------
 
-    def _write(self, record: CaseRecord, action: str, details: dict) -> AuditEvent:
+    def _write(
+        self, record: CaseRecord, action: str, details: dict, before_commit: BeforeCommit | None = None
+    ) -> AuditEvent:
         event = self._file.change(
-            at=record.updated_at, actor=self._desk.actor, action=action, details=details, record=record
+            at=record.updated_at,
+            actor=self._desk.actor,
+            action=action,
+            details=details,
+            record=record,
+            before_commit=before_commit,
         )
         self._indexed(event)
         return event
 
-    def _touch(self, action: str, details: dict) -> AuditEvent:
+    def _touch(self, action: str, details: dict, before_commit: BeforeCommit | None = None) -> AuditEvent:
         """An event that changes nothing in the record but its last-updated time."""
-        return self._write(replace(self.record(), updated_at=self._desk.now()), action, details)
+        return self._write(
+            replace(self.record(), updated_at=self._desk.now()), action, details, before_commit
+        )
 
     def _indexed(self, event: AuditEvent) -> None:
         """Tells the index the case's new summary and audit head, after every write."""

@@ -21,6 +21,7 @@ from dsr_desk.rules.overview import clock_json
 
 if TYPE_CHECKING:
     from dsr_desk.desk.case import Case
+    from dsr_desk.store.audit import AuditEvent
 
 
 class ArchiveActions:
@@ -199,25 +200,35 @@ class ArchiveActions:
         )
 
     def write_archive(self: Case, target: Path, lang: str | None = None) -> ArchiveResult:
-        """Compiles the archive, seals case.json and summary.pdf into the audit log as its last event, then
-        writes the ZIP. Refused for a case whose log is not intact: an archive must not vouch for it.
-        Reads and one append only, so it may run on a worker thread."""
+        """Compiles the archive and seals case.json and summary.pdf into the audit log as its last event.
+        The ZIP is written inside that event's transaction: a full or read-only folder rolls the event
+        back, so 'nothing was changed' is true; and should the commit itself fail, the ZIP goes again.
+        Refused for a case whose log is not intact: an archive must not vouch for it. Reads and one append
+        only, so it may run on a worker thread."""
         if not self.audit_report.ok:
             raise AuditChainBrokenError(reference=self.reference)
         target = Path(target)
         contents = self.archive_contents(lang)
         files = archive_files(contents)
-        event = self._touch(
-            ARCHIVE_SEAL,
-            {
-                "file": target.name,
-                "case_json_sha256": sha256(files["case.json"]),
-                "summary_sha256": sha256(files["summary.pdf"]),
-                "letters": len(contents.letters),
-            },
-        )
-        contents.audit_events.append(event.to_json())
-        return write_archive(target, contents)
+        written: list[ArchiveResult] = []
+
+        def write(event: AuditEvent) -> None:
+            contents.audit_events.append(event.to_json())
+            written.append(write_archive(target, contents))
+
+        details = {
+            "file": target.name,
+            "case_json_sha256": sha256(files["case.json"]),
+            "summary_sha256": sha256(files["summary.pdf"]),
+            "letters": len(contents.letters),
+        }
+        try:
+            self._touch(ARCHIVE_SEAL, details, before_commit=write)
+        except BaseException:
+            if written:  # an archive whose last event the case does not hold must not exist
+                written[0].path.unlink(missing_ok=True)
+            raise
+        return written[0]
 
 
 def _extension(clock, lang: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dsr_desk.documents.export.package import ExportBundle, ExportResult, write_export
-from dsr_desk.errors import ValidationError
+from dsr_desk.errors import DsrDeskError, ExportNotRecordedError, ValidationError
 from dsr_desk.i18n import current_language, t
 from dsr_desk.intake.data_files import decode_text
 from dsr_desk.rules.export_rules import ExportKind, export_password_problems
@@ -79,6 +79,8 @@ class ExportActions:
     def record_export(
         self: Case, result: ExportResult, *, kind: ExportKind, lang: str, encrypted: bool
     ) -> None:
+        """Records the export after the fact; an export that cannot be recorded (a read-only workspace) is
+        removed again, so the log never misses personal data that went out and the refusal is true."""
         details = {
             "kind": kind.value,
             "file": result.path.name,
@@ -88,7 +90,13 @@ class ExportActions:
             "encrypted": encrypted,
             "language": lang,
         }
-        self._touch("export.created", details)
+        try:
+            self._touch("export.created", details)
+        except BaseException as error:
+            result.path.unlink(missing_ok=True)
+            if isinstance(error, DsrDeskError):
+                raise ExportNotRecordedError(path=str(result.path), cause=error) from None
+            raise
         self.set_answers(
             export_file=result.path.name,
             export_format=t("export.format_text", lang),

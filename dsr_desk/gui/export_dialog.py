@@ -141,11 +141,14 @@ class ExportDialog(QDialog):
     def _written(self, result, kind: ExportKind, lang: str, password: str | None) -> None:
         try:
             self.case.record_export(result, kind=kind, lang=lang, encrypted=bool(password))
-            if password:
-                self.case.set_answers(password_channel=self.channel.currentText())
         except DsrDeskError as error:
-            # The file exists either way; its password must not be lost with the record.
-            show_error(self, error)
+            show_error(self, error)  # not recorded, so the file was removed: no password to show
+            return
+        if password:
+            try:
+                self.case.set_answers(password_channel=self.channel.currentText())
+            except DsrDeskError as error:
+                show_error(self, error)  # the file exists and is recorded: its password must not be lost
         self.exported.emit()
         if password:
             self.password_dialog = PasswordDialog(password, result.path.name, self)

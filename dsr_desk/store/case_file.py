@@ -10,7 +10,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, insert, select, update
@@ -112,8 +112,12 @@ class CaseFile:
         action: str,
         details: dict,
         record: CaseRecord | None = None,
+        before_commit: Callable[[AuditEvent], object] | None = None,
     ) -> AuditEvent:
-        """Stores `record` (when given) and appends the event recording why, in one transaction."""
+        """Stores `record` (when given) and appends the event recording why, in one transaction.
+
+        `before_commit` gets the event before it is committed: what fails there (writing the file the event
+        speaks of) rolls the change back, so the log never claims what did not happen."""
         with self._engine.begin() as conn:
             if record is not None:
                 conn.execute(
@@ -124,7 +128,10 @@ class CaseFile:
                     insert(schema.requests),
                     [{"type": kind.value, "position": i} for i, kind in enumerate(record.types)],
                 )
-            return self.append_event(conn, at, actor, action, details)
+            event = self.append_event(conn, at, actor, action, details)
+            if before_commit is not None:
+                before_commit(event)
+            return event
 
     def store_document(
         self,

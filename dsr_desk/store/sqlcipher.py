@@ -15,11 +15,14 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
+from dsr_desk.errors import DatabaseWriteFailedError
 from dsr_desk.store.crypto import KEY_BYTES
 
 # A file this small is fully integrity-checked on every open (a few ms); larger ones only after a crash.
 FULL_CHECK_LIMIT = 64 * 1024 * 1024
 _PAGE_SIZE = 4096
+# Only causes that can only mean a failed write; a damaged or unreadable file is reported by its reader.
+_WRITE_PROBLEMS = {"SQLITE_READONLY": "readonly", "SQLITE_FULL": "full"}
 
 
 class NotReadableError(Exception):
@@ -63,6 +66,7 @@ def open_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
     # The driver's own transaction handling defers BEGIN; take the write lock at the start instead, so a
     # transaction is all-or-nothing and DDL in migrations is transactional too.
     event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+    event.listen(engine, "handle_error", lambda context: _typed_write_failure(context, path))
     if not create:
         try:
             with engine.connect() as conn:
@@ -71,6 +75,15 @@ def open_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
             engine.dispose()
             raise NotReadableError(_reason(exc)) from None
     return engine
+
+
+def _typed_write_failure(context, path: Path) -> None:
+    """A write SQLite could not make (read-only media, a full disk) is a typed error naming the file; the
+    transaction it was part of is rolled back, so the message can say that nothing changed."""
+    name = getattr(context.original_exception, "sqlite_errorname", "") or ""
+    problem = _WRITE_PROBLEMS.get("_".join(name.split("_")[:2]))
+    if problem is not None:
+        raise DatabaseWriteFailedError(path=str(path), problem=problem) from None
 
 
 def integrity_problems(engine: Engine) -> list[str]:

@@ -52,7 +52,8 @@ def render_summary(title: str, subtitle: str, sections: list[Section], lang: str
                 for row in section.rows
             ]
             widths = [45 * mm, width - 45 * mm]
-        table = Table(data, colWidths=widths, repeatRows=1 if section.header else 0)
+        # A long note may fill more than a page: its row continues on the next rather than failing.
+        table = Table(data, colWidths=widths, repeatRows=1 if section.header else 0, splitInRow=1)
         table.setStyle(
             TableStyle(
                 [

@@ -13,7 +13,8 @@ from dsr_desk.i18n import LANGUAGES
 from dsr_desk.rules.clock import ClockSettings
 from dsr_desk.rules.intake import clean_block, clean_line
 from dsr_desk.rules.letter_layout import WindowPosition
-from dsr_desk.rules.organisation import RegisterEntry
+from dsr_desk.rules.organisation import MAX_PROMISE_DAYS, RegisterEntry
+from dsr_desk.rules.register_rules import register_problems
 from dsr_desk.store.atomic import atomic_write
 from dsr_desk.store.settings import MAX_KEEP_DAYS, Settings, save_settings
 
@@ -55,17 +56,27 @@ class WorkspaceSettingsActions:
             raise ValidationError([("keep_days", "validation.keep_days", {"max": MAX_KEEP_DAYS})])
         self._save(self.settings.with_changes(id_copy_keep_days=id_copy_keep_days))
 
-    def update_profile(self: Desk, **changes: str) -> None:
-        """The organisation as its letters present it; the name stays where update_settings keeps it."""
+    def update_profile(self: Desk, **changes: object) -> None:
+        """The organisation as its letters present it; the name stays where update_settings keeps it.
+        The typed settings (public_body, promise_days, promise_from) also take their text forms."""
         cleaned = {
-            k: clean_block(v) if k == "address" else clean_line(v) for k, v in changes.items() if k != "name"
+            k: (clean_block(v) if k == "address" else clean_line(v)) if isinstance(v, str) else v
+            for k, v in changes.items()
+            if k != "name"
         }
-        self._save(self.settings.with_changes(profile=self.settings.profile.with_changes(**cleaned)))
+        try:
+            profile = self.settings.profile.with_changes(**cleaned)
+        except ValueError:
+            raise ValidationError([("profile", "validation.profile_value", {})]) from None
+        if not 0 <= profile.promise_days <= MAX_PROMISE_DAYS:
+            raise ValidationError([("promise_days", "validation.promise_days", {"max": MAX_PROMISE_DAYS})])
+        self._save(self.settings.with_changes(profile=profile))
 
     def update_register(self: Desk, entries: tuple[RegisterEntry, ...]) -> None:
-        ids = [entry.id for entry in entries]
-        if len(set(ids)) != len(ids) or not all(ids):
-            raise ValidationError([("register", "validation.register_ids", {})])
+        """Refuses an entry letters could not quote lawfully (a vague retention, Privacy Shield, a
+        transfer without its basis), naming the entry."""
+        if problems := register_problems(tuple(entries)):
+            raise ValidationError(problems)
         self._save(self.settings.with_changes(register=tuple(entries)))
 
     def update_window(self: Desk, window: WindowPosition) -> None:

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from dsr_desk.errors import ValidationError
+from dsr_desk.rules.representation import Relation, representation_problems
 from dsr_desk.rules.requests import Channel, RequestType
 from dsr_desk.rules.text_hygiene import hidden_character_problems
 
@@ -36,6 +37,8 @@ class NewCase:
     types: tuple[RequestType, ...]
     channel: Channel = Channel.EMAIL
     notes: str = ""
+    data_subject: str = ""  # when the requester asks for someone else: whose data it is
+    relation: Relation | None = None
 
 
 def clean_line(text: str) -> str:
@@ -94,10 +97,14 @@ def prepare_new_case(
     channel: Channel,
     notes: str,
     today: dt.date,
+    data_subject: str = "",
+    relation: Relation | None = None,
 ) -> NewCase:
     """Cleans the input and returns the case to create, or raises ValidationError listing every problem."""
     requester = Requester(name=clean_line(name), email=clean_line(email), address=clean_block(address))
+    data_subject = clean_line(data_subject)
     problems = requester_problems(requester)
+    problems += representation_problems(data_subject, relation, requester.name)
     problems += received_problems(received, today)
     unique_types = tuple(dict.fromkeys(types))
     if not unique_types:
@@ -108,7 +115,13 @@ def prepare_new_case(
     if problems:
         raise ValidationError(problems)
     return NewCase(
-        requester=requester, received=received, types=unique_types, channel=channel, notes=cleaned_notes
+        requester=requester,
+        received=received,
+        types=unique_types,
+        channel=channel,
+        notes=cleaned_notes,
+        data_subject=data_subject,
+        relation=relation,
     )
 
 

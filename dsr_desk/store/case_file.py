@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 from dsr_desk.errors import CaseFileCorruptError
 from dsr_desk.rules.case_values import CaseRecord, parse_moment, stamp
 from dsr_desk.rules.intake import Requester
+from dsr_desk.rules.representation import parse_relation
 from dsr_desk.rules.requests import CaseStatus, Channel, RequestType
 from dsr_desk.store import case_schema as schema
 from dsr_desk.store.audit import AuditEvent, next_event
@@ -97,6 +98,8 @@ class CaseFile:
                 created_at=parse_moment(row["created_at"]),
                 updated_at=parse_moment(row["updated_at"]),
                 closed_at=parse_moment(row["closed_at"]) if row["closed_at"] else None,
+                data_subject=row["data_subject"],
+                relation=parse_relation(row["relation"]),
             )
 
     def events(self) -> list[AuditEvent]:
@@ -273,6 +276,8 @@ def _row(record: CaseRecord) -> dict[str, object]:
         "created_at": stamp(record.created_at),
         "updated_at": stamp(record.updated_at),
         "closed_at": stamp(record.closed_at) if record.closed_at else None,
+        "data_subject": record.data_subject,
+        "relation": record.relation.value if record.relation else "",
     }
 
 

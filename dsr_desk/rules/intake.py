@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from dsr_desk.errors import ValidationError
+from dsr_desk.rules.email_address import is_valid_email
 from dsr_desk.rules.representation import Relation, representation_problems
 from dsr_desk.rules.requests import Channel, RequestType
 from dsr_desk.rules.text_hygiene import hidden_character_problems
@@ -15,11 +16,9 @@ from dsr_desk.rules.text_hygiene import hidden_character_problems
 # The GDPR applies from this date; an earlier receipt date is a typing error, not an old case.
 GDPR_APPLIES_FROM = dt.date(2018, 5, 25)
 MAX_NAME_LENGTH = 200
-MAX_EMAIL_LENGTH = 254
 MAX_ADDRESS_LENGTH = 1000
 MAX_NOTES_LENGTH = 100_000
 
-_EMAIL = re.compile(r"^[^@\s]{1,64}@(?:[^@\s.]{1,63}\.)+[^@\s.]{2,63}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -53,12 +52,6 @@ def clean_block(text: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = _CONTROL.sub("", text)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n").strip()
-
-
-def is_valid_email(email: str) -> bool:
-    if len(email) > MAX_EMAIL_LENGTH or ".." in email:
-        return False
-    return _EMAIL.match(email) is not None
 
 
 def requester_problems(requester: Requester) -> list[tuple[str, str, dict[str, object]]]:

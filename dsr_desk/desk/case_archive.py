@@ -232,4 +232,3 @@ class ArchiveActions:
                 written[0].path.unlink(missing_ok=True)
             raise
         return written[0]
-

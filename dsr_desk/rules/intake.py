@@ -60,14 +60,15 @@ def requester_problems(requester: Requester) -> list[tuple[str, str, dict[str, o
         problems.append(("name", "validation.name_empty", {}))
     elif len(requester.name) > MAX_NAME_LENGTH:
         problems.append(("name", "validation.name_too_long", {"max": MAX_NAME_LENGTH}))
-    if requester.email and not is_valid_email(requester.email):
+    hidden_in_email = hidden_character_problems("email", requester.email)
+    if requester.email and not hidden_in_email and not is_valid_email(requester.email):
         problems.append(("email", "validation.email_invalid", {"email": requester.email}))
     if not requester.email and not requester.address:
         problems.append(("email", "validation.no_way_to_reply", {}))
     if len(requester.address) > MAX_ADDRESS_LENGTH:
         problems.append(("address", "validation.address_too_long", {"max": MAX_ADDRESS_LENGTH}))
     problems += hidden_character_problems("name", requester.name)
-    problems += hidden_character_problems("email", requester.email)
+    problems += hidden_in_email
     return problems
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from dsr_desk.i18n import t
+from dsr_desk.rules.text_hygiene import hidden_character_problems
 
 MAX_SUBJECT_LENGTH = 200
 
@@ -40,4 +41,6 @@ def representation_problems(
         return [("for_person", "validation.name_too_long", {"max": MAX_SUBJECT_LENGTH})]
     if data_subject and data_subject.casefold() == requester_name.casefold():
         return [("for_person", "validation.for_person_is_requester", {})]
-    return []
+    return [
+        ("for_person", key, values) for _field, key, values in hidden_character_problems("name", data_subject)
+    ]

@@ -7,8 +7,8 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from dsr_desk.desk.clock import clock_settings
-from dsr_desk.documents.images import as_png, open_image
-from dsr_desk.errors import ValidationError
+from dsr_desk.documents.images import MAX_FILE_BYTES, as_png, open_image
+from dsr_desk.errors import ImageRefusedError, LogoRefusedError, ValidationError
 from dsr_desk.i18n import LANGUAGES
 from dsr_desk.rules.clock import ClockSettings
 from dsr_desk.rules.intake import clean_block, clean_line
@@ -20,6 +20,8 @@ from dsr_desk.store.settings import MAX_KEEP_DAYS, Settings, save_settings
 
 if TYPE_CHECKING:
     from dsr_desk.desk.workspace import Desk
+
+LOGO_SIDE = 1200  # pixels: the longest side a logo is kept at, sharp at 50 mm wide
 
 
 class WorkspaceSettingsActions:
@@ -85,10 +87,20 @@ class WorkspaceSettingsActions:
         self._save(self.settings.with_changes(window=window))
 
     def logo(self: Desk) -> bytes | None:
+        """The logo as set_logo kept it. A file put there by other means is checked like any image from
+        outside, and refused when it is not such a logo: reportlab would decode whatever is there."""
         try:
-            return self.paths.logo.read_bytes()
+            with open(self.paths.logo, "rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
         except FileNotFoundError:
             return None
+        try:
+            open_image(
+                data, max_pixels=LOGO_SIDE * LOGO_SIDE, working_pixels=LOGO_SIDE * LOGO_SIDE, allowed=("PNG",)
+            )
+        except ImageRefusedError as error:
+            raise LogoRefusedError(path=str(self.paths.logo), cause=error) from None
+        return data
 
     def set_logo(self: Desk, data: bytes | None) -> None:
         """Checks the image (format, size, not a decompression bomb) and keeps it as PNG; None removes it."""
@@ -96,7 +108,7 @@ class WorkspaceSettingsActions:
             self.paths.logo.unlink(missing_ok=True)
             return
         png = as_png(
-            open_image(data, max_pixels=25_000_000, allowed=("PNG", "JPEG", "GIF", "BMP", "TIFF")), 1200
+            open_image(data, max_pixels=25_000_000, allowed=("PNG", "JPEG", "GIF", "BMP", "TIFF")), LOGO_SIDE
         )
         self.paths.logo.parent.mkdir(mode=0o700, exist_ok=True)
         atomic_write(self.paths.logo, png)

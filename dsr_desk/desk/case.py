@@ -98,7 +98,7 @@ class Case(
             raise ValidationError([("status", "validation.status_by_forwarding", {})])
         if not can_transition(record.status, status):
             raise InvalidTransitionError(current=record.status.label(), new=status.label())
-        reason = clean_block(reason)
+        reason = clean_block(reason, field="reason")
         if transition_needs_reason(record.status, status) and not reason:
             raise ValidationError([("reason", "validation.reopen_needs_reason", {})])
         now = self._desk.now()
@@ -112,7 +112,7 @@ class Case(
             self.sweep_id_copies()
 
     def add_note(self, text: str) -> None:
-        text = clean_block(text)
+        text = clean_block(text, None)
         if not text:
             raise ValidationError([("note", "validation.note_empty", {})])
         if len(text) > MAX_NOTES_LENGTH:

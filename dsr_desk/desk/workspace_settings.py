@@ -11,7 +11,7 @@ from dsr_desk.documents.images import MAX_FILE_BYTES, as_png, open_image
 from dsr_desk.errors import ImageRefusedError, LogoRefusedError, ValidationError
 from dsr_desk.i18n import LANGUAGES
 from dsr_desk.rules.clock import ClockSettings
-from dsr_desk.rules.intake import clean_block, clean_line
+from dsr_desk.rules.intake import MAX_BLOCK_LENGTH, clean_block, clean_line, within_limit
 from dsr_desk.rules.letter_layout import WindowPosition
 from dsr_desk.rules.organisation import MAX_PROMISE_DAYS, RegisterEntry
 from dsr_desk.rules.register_rules import register_problems
@@ -76,7 +76,11 @@ class WorkspaceSettingsActions:
 
     def update_register(self: Desk, entries: tuple[RegisterEntry, ...]) -> None:
         """Refuses an entry letters could not quote lawfully (a vague retention, Privacy Shield, a
-        transfer without its basis), naming the entry."""
+        transfer without its basis), naming the entry, and any text longer than a letter may quote."""
+        for entry in entries:
+            for value in entry.to_json().values():
+                for text in value if isinstance(value, list) else [value]:
+                    within_limit(str(text), MAX_BLOCK_LENGTH, "register")
         if problems := register_problems(tuple(entries)):
             raise ValidationError(problems)
         self._save(self.settings.with_changes(register=tuple(entries)))

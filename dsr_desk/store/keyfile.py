@@ -21,6 +21,7 @@ from dsr_desk.errors import (
     WrongPassphraseError,
     WrongRecoveryKeyError,
 )
+from dsr_desk.store import strict_json
 from dsr_desk.store.atomic import atomic_write
 from dsr_desk.store.crypto import PassphraseKdf, UnwrapError, new_key, unwrap, wrap
 from dsr_desk.store.recovery_key import new_recovery_key, parse_recovery_key, recovery_wrapping_key
@@ -118,7 +119,7 @@ class KeyFile:
     @classmethod
     def load(cls, path: Path) -> KeyFile:
         try:
-            data = json.loads(path.read_bytes())
+            data = strict_json.loads(path.read_bytes())  # no NaN, huge numbers or deep nesting
             if data.get("format") != FORMAT:
                 raise ValueError("not a key file")
             if int(data["version"]) > VERSION:

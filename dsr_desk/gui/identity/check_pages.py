@@ -48,12 +48,14 @@ class CheckPage(QStackedWidget):
         self.code_page = CodePage(case, self)
         self.questions = text_box(self, 120)
         self.in_person = text_box(self, 80)
+        self.authority = text_box(self, 80)
         self.copy_page = IdCopyPage(case, organisation, self)
         self.copy_page.problem.connect(self.problem.emit)
         self.pages = {
             Method.KNOWN_CHANNEL: _page(self, t("gui.identity.known_intro"), self.known),
             Method.VERIFICATION_CODE: self.code_page,
             Method.QUESTIONS: _page(self, t("gui.identity.questions_intro"), self.questions),
+            Method.AUTHORITY_DOCUMENT: _page(self, t("gui.identity.authority_intro"), self.authority),
             Method.IN_PERSON: _page(self, t("gui.identity.in_person_intro"), self.in_person),
             Method.ID_COPY: self.copy_page,
         }
@@ -74,6 +76,8 @@ class CheckPage(QStackedWidget):
             return self.questions.toPlainText(), [], None
         if self.method is Method.IN_PERSON:
             return self.in_person.toPlainText(), [], None
+        if self.method is Method.AUTHORITY_DOCUMENT:
+            return self.authority.toPlainText(), [], None
         return self.copy_page.findings()
 
 

@@ -57,6 +57,23 @@ class RegisterTab(QWidget):
         form = QFormLayout()
         form.addRow(t("gui.register.language"), self.language)
         form.addRow(t("gui.register.name"), self.name)
+        self.transfer_basis = QComboBox(self)
+        self.transfer_basis.addItem("—", "")
+        for basis in TransferBasis:
+            self.transfer_basis.addItem(t(f"gui.register.basis.{basis.value}"), basis.value)
+        self.significant_effects = QCheckBox(t("gui.register.significant_effects"), self)
+        self.direct_marketing = QCheckBox(t("gui.register.direct_marketing"), self)
+        self.role = QComboBox(self)
+        for role in Role:
+            self.role.addItem(t(f"gui.register.role.{role.value}"), role.value)
+        self.controller = QLineEdit(self)
+        self.controller.setPlaceholderText(t("gui.register.placeholder.controller"))
+        # Each mark right below the text it qualifies.
+        after = {
+            "automated_decisions": [("", self.significant_effects)],
+            "safeguards": [(t("gui.register.transfer_basis"), self.transfer_basis)],
+            "purposes": [("", self.direct_marketing)],
+        }
         for field in ORDER:
             editor = QPlainTextEdit(self)
             editor.setFixedHeight(40)
@@ -64,20 +81,8 @@ class RegisterTab(QWidget):
             editor.setPlaceholderText(t(f"gui.register.placeholder.{field}"))
             self.editors[field] = editor
             form.addRow(t(f"gui.register.{field}"), editor)
-        self.transfer_basis = QComboBox(self)
-        self.transfer_basis.addItem("—", "")
-        for basis in TransferBasis:
-            self.transfer_basis.addItem(t(f"gui.register.basis.{basis.value}"), basis.value)
-        form.addRow(t("gui.register.transfer_basis"), self.transfer_basis)
-        self.significant_effects = QCheckBox(t("gui.register.significant_effects"), self)
-        self.direct_marketing = QCheckBox(t("gui.register.direct_marketing"), self)
-        form.addRow("", self.significant_effects)
-        form.addRow("", self.direct_marketing)
-        self.role = QComboBox(self)
-        for role in Role:
-            self.role.addItem(t(f"gui.register.role.{role.value}"), role.value)
-        self.controller = QLineEdit(self)
-        self.controller.setPlaceholderText(t("gui.register.placeholder.controller"))
+            for caption, widget in after.get(field, ()):
+                form.addRow(caption, widget)
         form.addRow(t("gui.register.role_label"), self.role)
         form.addRow(t("gui.register.controller"), self.controller)
         for widget in (self.name, self.controller, *self.editors.values()):

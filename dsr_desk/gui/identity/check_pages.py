@@ -72,12 +72,10 @@ class CheckPage(QStackedWidget):
             return (t("gui.identity.found_known") if self.known.isChecked() else ""), [], None
         if self.method is Method.VERIFICATION_CODE:
             return self.code_page.result_text, [], None
-        if self.method is Method.QUESTIONS:
-            return self.questions.toPlainText(), [], None
-        if self.method is Method.IN_PERSON:
-            return self.in_person.toPlainText(), [], None
-        if self.method is Method.AUTHORITY_DOCUMENT:
-            return self.authority.toPlainText(), [], None
+        notes = {Method.QUESTIONS: self.questions, Method.IN_PERSON: self.in_person}
+        notes[Method.AUTHORITY_DOCUMENT] = self.authority
+        if self.method in notes:
+            return notes[self.method].toPlainText(), [], None
         return self.copy_page.findings()
 
 

@@ -78,7 +78,9 @@ class WorkspaceSettingsActions:
         """Refuses an entry letters could not quote lawfully (a vague retention, Privacy Shield, a
         transfer without its basis), naming the entry, and any text longer than a letter may quote."""
         for entry in entries:
-            for value in entry.to_json().values():
+            data = entry.to_json()
+            english = data.pop("en", {})
+            for value in [*data.values(), *english.values()]:  # the English texts are letter texts too
                 for text in value if isinstance(value, list) else [value]:
                     within_limit(str(text), MAX_BLOCK_LENGTH, "register")
         if problems := register_problems(tuple(entries)):

@@ -12,10 +12,8 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dsr_desk import APP_NAME, __version__
-from dsr_desk.desk import Desk
-from dsr_desk.gui.main_window import MainWindow
 from dsr_desk.gui.messages import show_message
-from dsr_desk.gui.start import Start
+from dsr_desk.gui.session import Session
 from dsr_desk.gui.style import apply_style
 from dsr_desk.i18n import set_language, t
 from dsr_desk.store.keychain import Keychain
@@ -64,24 +62,9 @@ def run_gui(workspace: Path | None, keychain: Keychain | None = None) -> int:
     sys.excepthook = report_unexpected
     root = Path(workspace or os.environ.get("DSR_DESK_WORKSPACE") or default_workspace_dir())
     app = prepare_application(root)
-    start = Start(root, keychain)
-    windows: list[MainWindow] = []
-
-    def open_window(desk: Desk) -> None:
-        window = MainWindow(desk)
-        windows.append(window)
-        window.show()
-
-    cancelled: list[bool] = []
-
-    def cancel() -> None:
-        cancelled.append(True)
-        app.quit()
-
-    start.ready.connect(open_window)
-    start.cancelled.connect(cancel)
-    start.begin()
-    status = 1 if cancelled else app.exec()
-    for window in windows:
-        window.desk.close()
+    session = Session(root, keychain)
+    session.ended.connect(app.quit)
+    session.begin()
+    status = 1 if session.cancelled else app.exec()
+    session.close()
     return status

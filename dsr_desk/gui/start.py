@@ -16,7 +16,7 @@ from dsr_desk.gui.messages import show_error
 from dsr_desk.gui.recovery_dialog import RecoveryDialog
 from dsr_desk.gui.recovery_sheet_dialog import RecoverySheetDialog
 from dsr_desk.gui.unlock_dialog import UnlockDialog
-from dsr_desk.i18n import current_language
+from dsr_desk.i18n import current_language, t
 from dsr_desk.store.keychain import Keychain
 from dsr_desk.store.keyfile import PASSPHRASE
 from dsr_desk.store.workspace import WorkspacePaths
@@ -52,6 +52,18 @@ class Start(QObject):
         except DsrDeskError as error:
             self._show(self._unlock(needs_passphrase=False, problem=error.message()))
 
+    def relock(self, why: str, minutes: int) -> None:
+        """The unlock dialog again, after the window locked: `why` is idle, screen or suspend. The same
+        flow as at start-up, with the same way out to the recovery key."""
+        try:
+            storage = key_storage(WorkspacePaths(self.root))
+        except DsrDeskError as error:
+            self.error_box = show_error(None, error)
+            self.error_box.finished.connect(lambda _result: self.cancelled.emit())
+            return
+        locked = t(f"gui.unlock.locked_{why}", minutes=minutes)
+        self._show(self._unlock(needs_passphrase=storage == PASSPHRASE, locked=locked))
+
     def _first_run(self) -> FirstRunDialog:
         def create(**values: object) -> tuple[Desk, str]:
             return Desk.create(self.root, keychain=self.keychain, language=current_language(), **values)  # type: ignore[arg-type]
@@ -74,11 +86,12 @@ class Start(QObject):
         dialog.finished.connect(lambda _result: self.ready.emit(desk))
         self._show(dialog)
 
-    def _unlock(self, *, needs_passphrase: bool, problem: str = "") -> UnlockDialog:
+    def _unlock(self, *, needs_passphrase: bool, problem: str = "", locked: str = "") -> UnlockDialog:
         dialog = UnlockDialog(
             lambda passphrase: Desk.open(self.root, passphrase=passphrase, keychain=self.keychain),
             needs_passphrase=needs_passphrase,
             problem=problem,
+            locked=locked,
         )
         dialog.unlocked.connect(self.ready.emit)
         dialog.recovery_requested.connect(lambda: self._show(self._recovery()))

@@ -4,23 +4,20 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from pathlib import Path
-from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from dsr_desk import APP_NAME, __version__
-from dsr_desk.gui.messages import show_message
 from dsr_desk.gui.session import Session
 from dsr_desk.gui.style import apply_style
-from dsr_desk.i18n import set_language, t
+from dsr_desk.gui.unexpected import report_unexpected
+from dsr_desk.i18n import set_language
 from dsr_desk.store.keychain import Keychain
 from dsr_desk.store.settings import load_settings
 from dsr_desk.store.workspace import WorkspacePaths, default_workspace_dir
 
-_UNPARENTED: list[QMessageBox] = []
 _QT_LOCALES = {
     "nl": QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands),
     "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
@@ -45,22 +42,18 @@ def prepare_application(root: Path) -> QApplication:
     return app
 
 
-def report_unexpected(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-    """A bug: where it happened goes to stderr, never the message (it may quote a name or a file); the
-    user gets one plain sentence instead of a silent failure."""
-    frames = "".join(f"  {f.filename}:{f.lineno} in {f.name}\n" for f in traceback.extract_tb(tb))
-    sys.stderr.write(f"{APP_NAME}: unexpected {kind.__name__}\n{frames}")
-    if QApplication.instance() is not None:
-        # Parented to the window in front, so it stays alive (a parentless box would be collected at once).
-        parent = QApplication.activeWindow()
-        box = show_message(parent, t("gui.error_title"), t("gui.unexpected"), QMessageBox.Icon.Critical)
-        if parent is None:
-            _UNPARENTED.append(box)
-
-
 def run_gui(workspace: Path | None, keychain: Keychain | None = None) -> int:
     sys.excepthook = report_unexpected
-    root = Path(workspace or os.environ.get("DSR_DESK_WORKSPACE") or default_workspace_dir())
+    try:
+        return _run(
+            Path(workspace or os.environ.get("DSR_DESK_WORKSPACE") or default_workspace_dir()), keychain
+        )
+    except Exception as exc:  # start-up failed before the event loop could report it
+        report_unexpected(type(exc), exc, exc.__traceback__, wait=True)
+        return 3
+
+
+def _run(root: Path, keychain: Keychain | None) -> int:
     app = prepare_application(root)
     session = Session(root, keychain)
     session.ended.connect(app.quit)

@@ -48,10 +48,16 @@ class PrivacyFormatter(logging.Formatter):
     """Our own records in full (our code logs only types and counts); other libraries' records as their
     message template without its arguments; exceptions as type and frames, never their message."""
 
+    def __init__(self, *, timestamps: bool = True) -> None:
+        super().__init__()
+        self.timestamps = timestamps
+
     def format(self, record: logging.LogRecord) -> str:
         own = record.name == OWN_LOGGER or record.name.startswith(OWN_LOGGER + ".")
         message = record.getMessage() if own else str(record.msg)
-        line = f"{self.formatTime(record)} {record.levelname} {record.name}: {message}"
+        line = f"{record.levelname} {record.name}: {message}"
+        if self.timestamps:
+            line = f"{self.formatTime(record)} {line}"
         if record.exc_info and record.exc_info[0] is not None:
             line += "\n" + describe_exception(*record.exc_info)
         return line
@@ -61,6 +67,19 @@ def describe_exception(kind: type[BaseException], exc: BaseException | None, tb:
     """Where it happened, without what it said: the type and each frame's file, line and function."""
     frames = "".join(f"  {f.filename}:{f.lineno} in {f.name}\n" for f in traceback.extract_tb(tb))
     return f"{kind.__module__}.{kind.__qualname__}\n{frames}".rstrip("\n")
+
+
+def log_exception(
+    logger: logging.Logger,
+    context: str,
+    kind: type[BaseException],
+    exc: BaseException | None,
+    tb: TracebackType | None,
+    level: int = logging.ERROR,
+) -> None:
+    """An exception as type and frames only, pre-formatted: whatever handler shows the record (ours,
+    logging's last resort, a test runner's) has no message to show."""
+    logger.log(level, "%s: %s", context, describe_exception(kind, exc, tb))
 
 
 def guard_streams() -> None:
@@ -93,7 +112,7 @@ def start_logging(directory: Path | None = None) -> RotatingFileHandler | None:
     if not root.handlers:  # as logging.basicConfig would, but the console never shows INFO
         console = _ConsoleHandler()
         console.setLevel(logging.WARNING)
-        console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        console.setFormatter(PrivacyFormatter(timestamps=False))
         root.addHandler(console)
     for handler in root.handlers:
         if isinstance(handler, _LogFileHandler):
@@ -156,4 +175,4 @@ def _enable_faulthandler(path: Path) -> None:
 
 
 def _log_thread_exception(hook: threading.ExceptHookArgs) -> None:
-    log.critical("unexpected error in a thread", exc_info=(hook.exc_type, hook.exc_value, hook.exc_traceback))
+    log_exception(log, "unexpected error in a thread", hook.exc_type, hook.exc_value, hook.exc_traceback)

@@ -12,7 +12,7 @@ import os
 import sys
 
 from dsr_desk.cli.parser import build_parser
-from dsr_desk.diagnostics import guard_streams, start_logging
+from dsr_desk.diagnostics import guard_streams, log_exception, start_logging
 from dsr_desk.errors import DsrDeskError
 from dsr_desk.i18n import DEFAULT_LANGUAGE, LANGUAGES, set_language, t
 
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"dsr-desk: {t('cli.os_error', reason=exc.strerror or type(exc).__name__)}", file=sys.stderr)
         return EXIT_REFUSED
     except Exception as exc:  # the last line of defence: one line, never a traceback with case data
-        log.error("unexpected %s", type(exc).__name__, exc_info=True)  # where, never what: see diagnostics
+        log_exception(log, "unexpected error", type(exc), exc, exc.__traceback__)
         if os.environ.get("DSR_DESK_DEBUG"):
             raise
         print(f"dsr-desk: {t('cli.internal_error', kind=type(exc).__name__)}", file=sys.stderr)

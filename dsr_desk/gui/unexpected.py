@@ -14,8 +14,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from dsr_desk import APP_NAME
-from dsr_desk.diagnostics import describe_exception, log_dir, log_file, write_stderr
+from dsr_desk.diagnostics import log_dir, log_exception, log_file
 from dsr_desk.gui.messages import show_message
 from dsr_desk.i18n import t
 
@@ -27,18 +26,17 @@ _reporting: list[bool] = []
 def report_unexpected(
     kind: type[BaseException], exc: BaseException, tb: TracebackType | None, *, wait: bool = False
 ) -> None:
-    """Where it happened goes to the log (and stderr, where there is one), never the message: it may
+    """Where it happened goes to the log (and the console, where there is one), never the message: it may
     quote a name or a file. The user gets one plain sentence and the way to the log; with `wait`, the
     call returns when the dialog is closed (start-up failed, and the process ends after it)."""
-    log.critical("unexpected %s", kind.__name__, exc_info=(kind, exc, tb))
-    write_stderr(f"{APP_NAME}: unexpected {describe_exception(kind, exc, tb)}\n")
+    log_exception(log, "unexpected error", kind, exc, tb, logging.CRITICAL)
     if _reporting:
         return  # the dialog itself failed: logged above, and no endless loop of boxes
     _reporting.append(True)
     try:
         _show_dialog(wait)
-    except Exception:  # the last line of defence must not raise; what broke it is in the log
-        log.critical("the error dialog could not be shown", exc_info=True)
+    except Exception as failure:  # the last line of defence must not raise; what broke it is in the log
+        log_exception(log, "the error dialog failed", type(failure), failure, failure.__traceback__)
     finally:
         _reporting.clear()
 

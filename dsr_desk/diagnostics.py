@@ -8,6 +8,7 @@ leaves Python's stack in faulthandler's file beside it.
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import io
 import logging
@@ -83,12 +84,20 @@ def log_exception(
 
 
 def guard_streams() -> None:
-    """A windowed executable has no console: sys.stdout and sys.stderr are None there, and every print
-    (ours, argparse's, a library's) would raise. They write to nowhere instead."""
-    if sys.stdout is None:
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
-    if sys.stderr is None:
-        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    """A windowed executable has no console: sys.stdin, sys.stdout and sys.stderr are None there, and every
+    print (ours, argparse's, a library's) would raise; they read and write nowhere instead. Output into a
+    pipe or a file is UTF-8 everywhere: Windows would otherwise encode it in its ANSI code page, which
+    cannot write 'Łukasz' (a console keeps Python's own Unicode console writer)."""
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+        elif (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "") != "utf8":
+            with contextlib.suppress(AttributeError, OSError, ValueError, io.UnsupportedOperation):
+                if not stream.isatty():
+                    stream.reconfigure(encoding="utf-8")
 
 
 def write_stderr(text: str) -> None:

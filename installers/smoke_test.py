@@ -153,6 +153,11 @@ def steps(smoke: Smoke, version: str) -> None:
         _equal(len(cases), 25)
 
     smoke.step("demo in a fresh workspace", demo)
+    heic, masked = ROOT / "tests" / "data" / "scan-red-blue.heic", smoke.scratch / "kopie.png"
+    mask = ["id", "mask", str(heic), "--template", "id_card_2021_front", "--purpose", "controle"]
+    mask += ["-o", str(masked)]
+    smoke.step("a HEIC photo is read (pi-heif)", lambda: (ok(smoke.run(*mask, workspace="ws")), _png(masked)))
+    smoke.step("THIRD_PARTY_NOTICES is carried", lambda: _notices(smoke.console))
     smoke.step("the window starts", lambda: _window_starts(smoke))
     logs = (smoke.scratch / "logs", smoke.scratch / "gui-logs")
     smoke.step("the logs hold no name", lambda: _no_name_in(*logs))
@@ -187,6 +192,18 @@ def _window_starts(smoke: Smoke) -> None:
     process.kill()
     _, err = process.communicate(timeout=30)
     assert ready, f"no '{GUI_READY}' in the log (exit {status}): {err.decode('utf-8', 'replace')[-2000:]}"
+
+
+def _png(path: Path) -> None:
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", f"{path.name} is not a PNG"
+
+
+def _notices(console: Path) -> None:
+    [notices] = list(console.parent.rglob("THIRD_PARTY_NOTICES.txt")) or [None]
+    assert notices is not None, "no THIRD_PARTY_NOTICES.txt in the bundle"
+    text = notices.read_text(encoding="utf-8")
+    for part in ("PySide6", "GNU LESSER GENERAL PUBLIC LICENSE", "SQLCipher", "pi_heif", "Python"):
+        _contains(text, part)
 
 
 def _equal(actual: object, expected: object) -> None:

@@ -96,3 +96,13 @@ def test_without_a_console_commands_run_and_a_crash_is_logged_not_raised(tmp_pat
     text = (logs / LOG_NAME).read_text(encoding="utf-8")
     assert "builtins.RuntimeError" in text and "in broken" in text
     assert CANARY not in text and "Łukasz" not in text and PASSPHRASE not in text
+
+
+def test_output_into_a_pipe_is_utf8_whatever_the_systems_code_page(tmp_path):
+    # Windows encodes a pipe in its ANSI code page (cp1252), which has no 'Ł': the name would crash a script.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DSR_DESK_")}
+    env |= {"PYTHONIOENCODING": "cp1252", LOG_DIR_ENV: str(tmp_path)}
+    code = f"from dsr_desk.diagnostics import guard_streams\nguard_streams()\nprint({CANARY!r})"
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode("utf-8").strip() == CANARY

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib import metadata
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
@@ -28,6 +30,13 @@ def add_about_action(menu: QMenu, parent: QWidget) -> None:
     menu.addAction(t("gui.menu.about")).triggered.connect(lambda: AboutDialog(parent).open())
 
 
+def _notices() -> str:
+    try:
+        return third_party_notices()
+    except (metadata.PackageNotFoundError, ImportError, OSError):  # an installation without the file
+        return t("gui.help.notices_missing")
+
+
 class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,7 +58,7 @@ class AboutDialog(QDialog):
         self.notices = QPlainTextEdit(self)
         self.notices.setReadOnly(True)
         self.notices.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.notices.setPlainText(third_party_notices())
+        self.notices.setPlainText(_notices())
         layout.addWidget(self.notices, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

@@ -100,7 +100,7 @@ def test_a_start_up_failure_waits_for_the_user_to_read_the_dialog(qtbot, monkeyp
     def broken(_start):  # a fault we cannot cause through the real start-up
         raise RuntimeError("Jan Jansen")
 
-    monkeypatch.setattr(gui_app.Start, "begin", broken)
+    monkeypatch.setattr("dsr_desk.gui.start.Start.begin", broken)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own; put it back after
     seen: list[str] = []
 

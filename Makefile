@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 # Linux alike; pyproject.toml keeps the ranges. `make lock` writes it anew (installers/README.md).
 LOCK   := requirements.lock
 
-.PHONY: run test bench lint format system-deps screenshots clean lock installer smoke
+.PHONY: run test bench lint format system-deps screenshots manual-images clean lock installer smoke
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -61,7 +61,11 @@ smoke: $(VENV)/.installed
 	$(PY) installers/smoke_test.py
 
 screenshots: $(VENV)/.installed-test system-deps
-	xvfb-run -a -s "-screen 0 1400x900x24" $(PY) scripts/screenshots.py screenshots
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshots.py screenshots
+
+# The screenshots the manual shows (Help → Handleiding), scaled into dsr_desk/resources/manual/images.
+manual-images: $(VENV)/.installed-test system-deps
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshots.py screenshots --manual
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

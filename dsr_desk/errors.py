@@ -67,6 +67,12 @@ class RecoveryKeyRequiredError(DsrDeskError):
     key = "error.recovery_key_required"
 
 
+class ScriptPassphraseRequiredError(PassphraseRequiredError):
+    """At the command line without a terminal: the advice for scripts belongs there, not in a window."""
+
+    key = "error.passphrase_required_script"
+
+
 class KeychainUnavailableError(DsrDeskError):
     key = "error.keychain_unavailable"
 
@@ -131,6 +137,22 @@ class FileNotRecordedError(DsrDeskError):
 
 class InvalidTransitionError(DsrDeskError):
     key = "error.invalid_transition"
+
+
+class CaseNotReadyToCloseError(DsrDeskError):
+    """Steps are still open; `open` names them ('Webwinkel niet doorzocht; geen besluit over inzage')."""
+
+    key = "error.not_ready_to_close"
+
+
+class NotPermittedError(DsrDeskError):
+    key = "error.not_permitted"
+
+
+class DemoRefusedError(DsrDeskError):
+    """The demo goes only into a workspace without cases; `folder` is a fresh one to use instead."""
+
+    key = "error.demo_refused"
 
 
 class ClockPauseDisabledError(DsrDeskError):

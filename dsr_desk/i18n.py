@@ -60,7 +60,12 @@ def has(key: str, lang: str | None = None) -> bool:
 
 
 def t(key: str, lang: str | None = None, /, **fields: object) -> str:
-    """The text for `key` in `lang` (default: the current language), with its named fields filled in."""
+    """The text for `key` in `lang` (default: the current language), with its named fields filled in.
+
+    A text that depends on a number is a pair in the catalogue, `key.one` and `key.other`; the `count`
+    field chooses ('1 verzoek', '3 verzoeken'). Dutch and English both use only these two forms.
+    """
+    key = plural_key(key, fields.get("count"), lang)
     text = catalogue(lang or _current).get(key)
     if text is None:
         text = catalogue("en").get(key, key)
@@ -69,6 +74,12 @@ def t(key: str, lang: str | None = None, /, **fields: object) -> str:
     except (KeyError, IndexError, ValueError):
         # A catalogue entry that asks for a field the caller did not give: show the text, not a crash.
         return text
+
+
+def plural_key(key: str, count: object, lang: str | None = None) -> str:
+    if not isinstance(count, int) or f"{key}.other" not in catalogue(lang or _current):
+        return key
+    return f"{key}.one" if abs(count) == 1 else f"{key}.other"
 
 
 def format_date(day: dt.date, lang: str | None = None) -> str:

@@ -41,3 +41,21 @@ def test_a_missing_field_shows_the_text_instead_of_crashing():
 
 def test_an_unknown_key_falls_back_to_the_key():
     assert t("no.such.key") == "no.such.key"
+
+
+def test_a_count_chooses_the_singular_or_the_plural():
+    assert t("gui.main.count", "nl", count=1) == "1 verzoek"
+    assert t("gui.main.count", "nl", count=3) == "3 verzoeken"
+    assert t("audit.ok", "nl", count=1) == "Logboek intact: 1 gebeurtenis, keten klopt."
+    assert t("audit.ok", "en", count=13) == "Audit log intact: 13 events, chain verified."
+
+
+def test_every_counted_text_has_a_singular_and_a_plural_and_none_hedges_with_brackets():
+    for lang in LANGUAGES:
+        texts = catalogue(lang)
+        for key, text in texts.items():
+            assert "(en)" not in text and "(s)" not in text, f"{lang}:{key}: {text}"
+            if "{count}" in text:
+                stem, _, form = key.rpartition(".")
+                assert form in ("one", "other"), f"{lang}:{key} counts without a plural pair"
+                assert f"{stem}.one" in texts and f"{stem}.other" in texts, f"{lang}:{key}"

@@ -108,7 +108,20 @@ def show(args: argparse.Namespace) -> int:
 
 def status(args: argparse.Namespace) -> int:
     with open_desk(args) as desk, desk.open_case(args.reference) as case:
-        case.set_status(CaseStatus(args.status), args.reason)
+        case.set_status(CaseStatus(args.status), args.reason, override=args.override)
+    return 0
+
+
+def next_step(args: argparse.Namespace) -> int:
+    with open_desk(args) as desk, desk.open_case(args.reference) as case:
+        path = case.workflow()
+    if args.json:
+        print_json(path.to_json())
+        return 0
+    step = path.next
+    print(f"{step.code.value}  {step.text()}" if step else t("cli.no_next_step"))
+    for each in path.steps:
+        print(f"  {'✓' if each.done else '·'} {each.code.value:<18} {each.text()}")
     return 0
 
 

@@ -10,7 +10,7 @@ from dsr_desk.errors import ValidationError
 from dsr_desk.i18n import format_date, t
 from dsr_desk.rules.clock import ExtensionReason, InformationNeeded
 from dsr_desk.rules.clock_facts import LAWFUL_EXTENSION_REASONS
-from dsr_desk.rules.clock_text import days_left_text
+from dsr_desk.rules.clock_text import days_left_text, unit
 from dsr_desk.rules.deadline import extended_deadline, first_deadline, working_days_between
 from dsr_desk.rules.deadline_text import explain
 from dsr_desk.rules.holidays import DutchHolidays
@@ -30,7 +30,15 @@ def due(args: argparse.Namespace) -> int:
     if args.today:
         left = (deadline.due - today).days
         working = working_days_between(today, deadline.due, holidays)
-        print(t("cli.days_left", days=left, working=working))
+        print(
+            t(
+                "cli.days_left",
+                days=left,
+                day_unit=unit(left, "day"),
+                working=working,
+                working_unit=unit(working, "working_day"),
+            )
+        )
     return 0
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from dsr_desk.desk import Desk
 from dsr_desk.desk.unlock import key_storage
-from dsr_desk.errors import PassphraseRequiredError, RecoveryKeyRequiredError, ValidationError
+from dsr_desk.errors import RecoveryKeyRequiredError, ScriptPassphraseRequiredError, ValidationError
 from dsr_desk.i18n import set_language
 from dsr_desk.rules.representation import Relation, parse_relation
 from dsr_desk.rules.requests import Channel, RequestType, parse_request_types
@@ -35,7 +35,7 @@ def passphrase(prompt: str, *, required: bool = True) -> str | None:
     if sys.stdin.isatty():
         return getpass.getpass(prompt)
     if required:
-        raise PassphraseRequiredError()
+        raise ScriptPassphraseRequiredError()
     return None
 
 

@@ -105,7 +105,17 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("reference")
     status.add_argument("status", choices=[s.value for s in CaseStatus])
     status.add_argument("--reason", default="")
+    status.add_argument(
+        "--override",
+        action="store_true",
+        help="close although steps are open (a privacy officer only; --reason is recorded)",
+    )
     status.set_defaults(run=case_commands.status)
+
+    steps = case.add_parser("next", help="the case's steps and the next one (exit 0)")
+    steps.add_argument("reference")
+    steps.add_argument("--json", action="store_true")
+    steps.set_defaults(run=case_commands.next_step)
 
     note = case.add_parser("note", help="add a note to a case's log")
     note.add_argument("reference")

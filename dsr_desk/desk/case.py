@@ -18,6 +18,7 @@ from dsr_desk.desk.case_exports import ExportActions
 from dsr_desk.desk.case_forward import ForwardActions
 from dsr_desk.desk.case_identity import IdentityActions
 from dsr_desk.desk.case_letters import LetterActions
+from dsr_desk.desk.case_workflow import WorkflowActions
 from dsr_desk.desk.clock import facts_from_events
 from dsr_desk.errors import InvalidTransitionError, ValidationError
 from dsr_desk.rules.case_values import CaseRecord, CaseSummary
@@ -42,7 +43,14 @@ BeforeCommit = Callable[[AuditEvent], object]
 
 
 class Case(
-    ClockActions, LetterActions, IdentityActions, DataActions, ExportActions, ArchiveActions, ForwardActions
+    ClockActions,
+    LetterActions,
+    IdentityActions,
+    DataActions,
+    ExportActions,
+    ArchiveActions,
+    ForwardActions,
+    WorkflowActions,
 ):
     def __init__(self, desk: Desk, file: CaseFile, entry: IndexEntry | None) -> None:
         self._desk = desk
@@ -78,8 +86,13 @@ class Case(
         return self.audit_report
 
     def summary(self) -> CaseSummary:
-        """What the index lists of this case, including the facts its clock is computed from."""
-        return replace(self.record().summary(), clock=facts_from_events(self.events()))
+        """What the index lists of this case: the facts its clock is computed from, and its next step."""
+        record, events = self.record(), self.events()
+        return replace(
+            record.summary(),
+            clock=facts_from_events(events),
+            progress=self.workflow_from(record, events).progress(),
+        )
 
     def to_json(self) -> dict[str, object]:
         data = self.record().to_json()
@@ -90,7 +103,11 @@ class Case(
 
     # -- changing --------------------------------------------------------------------------------------------
 
-    def set_status(self, status: CaseStatus, reason: str = "") -> None:
+    def set_status(
+        self, status: CaseStatus, reason: str = "", *, override: bool = False, cause: str = ""
+    ) -> None:
+        """Closing is refused while steps are open, unless a privacy officer overrides with a reason;
+        `cause` names what moved the status by itself (the move the path makes, in the log)."""
         record = self.record()
         if status is record.status:
             return
@@ -101,12 +118,16 @@ class Case(
         reason = clean_block(reason, field="reason")
         if transition_needs_reason(record.status, status) and not reason:
             raise ValidationError([("reason", "validation.reopen_needs_reason", {})])
+        details: dict[str, object] = {"before": record.status.value, "after": status.value}
+        if status is CaseStatus.CLOSED:
+            details.update(self.closing_details(reason, override))
         now = self._desk.now()
         closed_at = now if not status.is_open else None
         updated = replace(record, status=status, updated_at=now, closed_at=closed_at)
-        details: dict[str, object] = {"before": record.status.value, "after": status.value}
         if reason:
             details["reason"] = reason
+        if cause:
+            details["cause"] = cause
         self._write(updated, "status.changed", details)
         if not status.is_open:
             self.sweep_id_copies()
@@ -161,13 +182,23 @@ class Case(
 
     def _indexed(self, event: AuditEvent) -> None:
         """Tells the index the case's new summary and audit head, after every write."""
-        self._desk.index.put(self.summary(), event.hash, event.seq)
+        summary = self.summary()
+        event = self._note_ready_to_close(summary, event)
+        self._desk.index.put(summary, event.hash, event.seq)
+        self.audit_report = replace(self.audit_report, count=event.seq, head=event.hash)
+
+    def refresh_index(self) -> None:
+        """The index's row anew, after something outside the case moved its path (the register's systems)."""
+        events = self.events()
+        if self.audit_report.ok and events:
+            self._desk.index.put(self.summary(), events[-1].hash, events[-1].seq)
 
     def _check_audit(self, entry: IndexEntry | None) -> AuditReport:
         head, count = (entry.audit_head, entry.audit_count) if entry else (None, None)
         report = verify_chain(self._file.events(), self.reference, head, count)
-        if report.ok and (entry is None or report.index_behind):
-            # The index missed the last commit (a crash between the two writes): bring it up to date.
+        if report.ok and (entry is None or report.index_behind or not entry.summary.progress.known):
+            # The index missed the last commit (a crash between the two writes), or its row predates the
+            # case's path being kept there: bring it up to date.
             self._desk.index.put(self.summary(), report.head, report.count)
         return report
 

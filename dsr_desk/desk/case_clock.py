@@ -74,7 +74,12 @@ class ClockActions:
         on = self._checked_date(on)
         record = self.record()
         status = CaseStatus.WAITING if record.status.is_open else record.status
-        details = {"what": what.value, "on": on.isoformat(), "status_before": record.status.value}
+        details = {
+            "what": what.value,
+            "on": on.isoformat(),
+            "status_before": record.status.value,
+            "status_after": status.value,
+        }
         if note := clean_block(note):
             details["note"] = note
         self._write(replace(record, status=status, updated_at=self._desk.now()), INFO_REQUESTED, details)
@@ -85,9 +90,8 @@ class ClockActions:
         on = self._checked_date(on)
         record = self.record()
         status = CaseStatus.IN_PROGRESS if record.status is CaseStatus.WAITING else record.status
-        self._write(
-            replace(record, status=status, updated_at=self._desk.now()), INFO_RECEIVED, {"on": on.isoformat()}
-        )
+        details = {"on": on.isoformat(), "status_before": record.status.value, "status_after": status.value}
+        self._write(replace(record, status=status, updated_at=self._desk.now()), INFO_RECEIVED, details)
 
     def pause(self: Case, what: InformationNeeded, on: dt.date | None = None) -> None:
         if not self._desk.settings.pause_while_waiting:

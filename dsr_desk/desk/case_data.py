@@ -50,10 +50,14 @@ class DataActions:
 
     def systems(self: Case) -> list[str]:
         """The organisation's systems, from its processing register, in the order first named there."""
+        return self.systems_from(self.events())
+
+    def systems_from(self: Case, events: list[AuditEvent]) -> list[str]:
+        """The register's systems, then any other system a search was recorded for."""
         names: dict[str, None] = {}
         for entry in self._desk.settings.register:
             names.update(dict.fromkeys(entry.systems))
-        for search in self.searches():
+        for search in searches_from_events(events):
             names.setdefault(search.system, None)
         return list(names)
 

@@ -19,6 +19,7 @@ from dsr_desk.documents.letters.context import LetterFacts
 from dsr_desk.documents.letters.pdf import letter_layout_for, render_letter_pdf
 from dsr_desk.errors import ValidationError
 from dsr_desk.i18n import LANGUAGES
+from dsr_desk.rules.clock import InformationNeeded
 from dsr_desk.rules.intake import clean_block, clean_line
 from dsr_desk.rules.letters import (
     ANSWER_BOOLEANS,
@@ -34,7 +35,7 @@ from dsr_desk.rules.letters import (
 )
 from dsr_desk.rules.organisation import RegisterEntry
 from dsr_desk.rules.outcomes import decision_problems
-from dsr_desk.rules.requests import RequestType
+from dsr_desk.rules.requests import CaseStatus, RequestType
 
 if TYPE_CHECKING:
     from dsr_desk.desk.case import Case
@@ -162,7 +163,8 @@ class LetterActions:
         """The letter as a PDF in memory; raises LetterIncompleteError naming what is missing."""
         facts = self.letter_facts(kind, lang)
         body = compose(facts, self._desk.paths.letter_templates)
-        layout = letter_layout_for(facts, self._desk.settings.window, self._desk.logo())
+        settings = self._desk.settings
+        layout = letter_layout_for(facts, settings.window, self._desk.logo(), specimen=settings.demo)
         return render_letter_pdf(body, layout)
 
     def record_letter(self: Case, kind: LetterKind, lang: str, pdf: bytes, channel: str = "post") -> int:
@@ -182,10 +184,18 @@ class LetterActions:
             details=details,
         )
         self._indexed(event)
-        extension = self.clock().facts.extension
-        if kind is LetterKind.EXTENSION and extension is not None and extension.notified_on is None:
+        facts, status = self.clock().facts, self.record().status
+        if (
+            kind is LetterKind.EXTENSION
+            and facts.extension is not None
+            and facts.extension.notified_on is None
+        ):
             # The extension letter is the notice Art. 12(3) asks for.
             self._touch(EXTENSION_NOTIFIED, {"on": today.isoformat(), "by_letter": document_id})
+        elif kind is LetterKind.ACKNOWLEDGEMENT and status is CaseStatus.NEW:
+            self.set_status(CaseStatus.IN_PROGRESS, cause="acknowledgement_sent")
+        elif kind is LetterKind.IDENTITY_REQUEST and status.is_open and facts.waiting_since is None:
+            self.request_information(InformationNeeded.IDENTITY)  # the case now waits for the requester
         return document_id
 
     def letters(self: Case) -> list[SentLetter]:

@@ -26,12 +26,18 @@ def event_detail(event: AuditEvent, lang: str | None = None) -> str:
                 "audit_detail.created",
                 lang,
                 received=format_date(dt.date.fromisoformat(received), lang) if received else "?",
-                channel=Channel(channel).label(lang) if channel else "?",
+                channel=Channel(channel).phrase(lang) if channel else "?",
                 types=_types(details.get("types", []), lang),
             )
         case "status.changed":
-            text = f"{_status(details.get('before'), lang)} → {_status(details.get('after'), lang)}"
+            text = _move(details.get("before"), details.get("after"), lang)
+            if details.get("cause"):
+                text += " " + t(f"audit_detail.cause.{details['cause']}", lang)
+            if details.get("override"):
+                text += " " + t("audit_detail.override", lang, open="; ".join(details.get("open", [])))
             return f"{text}: {details['reason']}" if details.get("reason") else text
+        case "workflow.ready_to_close":
+            return t("workflow.ready", lang)
         case "note.added":
             return str(details.get("text", ""))
         case "types.changed":
@@ -45,22 +51,27 @@ def event_detail(event: AuditEvent, lang: str | None = None) -> str:
                 explanation=details.get("explanation") or "—",
                 notify_by=_date(details.get("notify_by"), lang),
             )
-        case "clock.extension_notified" | "clock.info_received":
+        case "clock.extension_notified":
             return t("audit_detail.on", lang, date=_date(details.get("on"), lang))
+        case "clock.info_received":
+            return t("audit_detail.on", lang, date=_date(details.get("on"), lang)) + _status_move(
+                details, lang
+            )
         case "clock.info_requested":
             what = t(f"clock.information.{details.get('what', 'identity')}", lang)
-            return t("audit_detail.info_requested", lang, what=what, date=_date(details.get("on"), lang))
+            text = t("audit_detail.info_requested", lang, what=what, date=_date(details.get("on"), lang))
+            return text + _status_move(details, lang)
         case "letter.sent":
             return t(
                 "audit_detail.letter",
                 lang,
                 kind=t(f"letter.kind.{details.get('kind')}", lang),
                 lang=str(details.get("language", "")).upper(),
-                channel=t(f"gui.letter.channel.{details.get('channel')}", lang),
+                channel=t(f"gui.letter.channel_phrase.{details.get('channel')}", lang),
             )
         case "answer.updated":
             return "; ".join(
-                f"{t(f'gui.letter.field.{name}', lang)}: {_short(change.get('after'))}"
+                f"{t(f'gui.letter.field.{name}', lang)}: {_value(change.get('after'), lang)}"
                 for name, change in details.items()
             )
         case "data.added":
@@ -124,9 +135,9 @@ def event_detail(event: AuditEvent, lang: str | None = None) -> str:
         case "identity.copy_stored":
             return t(f"identity.document.{details.get('document_type')}", lang)
         case "identity.recorded":
-            method = t(f"identity.method.{details['method']}", lang) if details.get("method") else "—"
+            method = t(f"identity.method_phrase.{details['method']}", lang) if details.get("method") else ""
             return t(
-                "audit_detail.identity_recorded",
+                "audit_detail.identity_recorded" if method else "audit_detail.identity_recorded_plain",
                 lang,
                 outcome=t(f"identity.outcome.{details.get('outcome')}", lang),
                 method=method,
@@ -152,12 +163,12 @@ def identity_summary(state, lang: str | None = None) -> str:
     """'Identiteit vastgesteld via verificatiecode (20 november 2026)' or 'not checked yet'."""
     if state.outcome is None:
         return t("identity.summary.open" if state.role is not None else "identity.summary.none", lang)
-    method = t(f"identity.method.{state.method.value}", lang) if state.method else ""
+    method = t(f"identity.method_phrase.{state.method.value}", lang) if state.method else ""
     return t(
-        "identity.summary.done",
+        "identity.summary.done" if method else "identity.summary.done_plain",
         lang,
         outcome=t(f"identity.outcome.{state.outcome.value}", lang),
-        method=method or "—",
+        method=method,
         date=format_date(parse_moment(state.outcome_at).date(), lang),
     )
 
@@ -184,6 +195,18 @@ def _date(value: object, lang: str | None) -> str:
         return format_date(dt.date.fromisoformat(str(value)), lang)
     except ValueError:
         return str(value)
+
+
+def _move(before: object, after: object, lang: str | None) -> str:
+    return f"{_status(before, lang)} → {_status(after, lang)}"
+
+
+def _status_move(details: dict, lang: str | None) -> str:
+    """'; status: In behandeling → Wacht op verzoeker' where the event moved the status by itself."""
+    before, after = details.get("status_before"), details.get("status_after")
+    if not after or before == after:
+        return ""
+    return "; " + t("audit_detail.status_moved", lang, move=_move(before, after, lang))
 
 
 def _status(code: object, lang: str | None) -> str:

@@ -8,10 +8,12 @@ import datetime as dt
 import getpass
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from dsr_desk.desk import unlock
 from dsr_desk.desk.case import Case
+from dsr_desk.desk.progress import first_progress
 from dsr_desk.desk.reconcile import reconcile
 from dsr_desk.desk.workspace_settings import WorkspaceSettingsActions
 from dsr_desk.errors import CaseNotFoundError, DsrDeskError, ValidationError, WriteFailedError
@@ -121,6 +123,12 @@ class Desk(WorkspaceSettingsActions):
     def actor(self) -> str:
         return self.settings.handler_name or getpass.getuser()
 
+    @property
+    def is_privacy_officer(self) -> bool:
+        """Whether the one at the desk may override a guard (closing with steps open). Until handlers
+        have roles, whoever unlocked the workspace is its privacy officer."""
+        return True
+
     def now(self) -> dt.datetime:
         return self.clock()
 
@@ -193,11 +201,12 @@ class Desk(WorkspaceSettingsActions):
         if record.relation:
             details["relation"] = record.relation.value
         case_file = CaseFile.create(building, case_key, record, self.actor, details)
-        head = case_file.events()[-1]
+        events = case_file.events()
         case_file.close()
         os.replace(building, self.paths.case_file(reference))
-        self._index.put(record.summary(), head.hash, head.seq)
-        return record.summary()
+        summary = replace(record.summary(), progress=first_progress(record, events, self.settings.register))
+        self._index.put(summary, events[-1].hash, events[-1].seq)
+        return summary
 
     def open_case(self, reference: str) -> Case:
         entry = self._index.get(reference)
@@ -211,6 +220,8 @@ class Desk(WorkspaceSettingsActions):
         entry = self._index.get(reference)
         if entry is None:
             raise CaseNotFoundError(reference=reference)
+        if not clean_line(reason):
+            raise ValidationError([("reason", "validation.destroy_reason_empty", {})])
         record = DestructionRecord(
             reference=reference,
             received=entry.summary.received,

@@ -4,16 +4,17 @@ organisation profile, the processing register, the letterhead logo and the envel
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import TYPE_CHECKING
 
 from dsr_desk.desk.clock import clock_settings
 from dsr_desk.documents.images import MAX_FILE_BYTES, as_png, open_image
-from dsr_desk.errors import ImageRefusedError, LogoRefusedError, ValidationError
+from dsr_desk.errors import DsrDeskError, ImageRefusedError, LogoRefusedError, ValidationError
 from dsr_desk.i18n import LANGUAGES
 from dsr_desk.rules.clock import ClockSettings
 from dsr_desk.rules.intake import MAX_BLOCK_LENGTH, clean_block, clean_line, within_limit
 from dsr_desk.rules.letter_layout import WindowPosition
-from dsr_desk.rules.organisation import MAX_PROMISE_DAYS, RegisterEntry
+from dsr_desk.rules.organisation import MAX_PROMISE_DAYS, RegisterEntry, profile_problems
 from dsr_desk.rules.register_rules import register_problems
 from dsr_desk.store.atomic import atomic_write
 from dsr_desk.store.settings import MAX_IDLE_LOCK_MINUTES, MAX_KEEP_DAYS, Settings, save_settings
@@ -21,6 +22,7 @@ from dsr_desk.store.settings import MAX_IDLE_LOCK_MINUTES, MAX_KEEP_DAYS, Settin
 if TYPE_CHECKING:
     from dsr_desk.desk.workspace import Desk
 
+log = logging.getLogger(__name__)
 LOGO_SIDE = 1200  # pixels: the longest side a logo is kept at, sharp at 50 mm wide
 
 
@@ -80,6 +82,8 @@ class WorkspaceSettingsActions:
             raise ValidationError([("profile", "validation.profile_value", {})]) from None
         if not 0 <= profile.promise_days <= MAX_PROMISE_DAYS:
             raise ValidationError([("promise_days", "validation.promise_days", {"max": MAX_PROMISE_DAYS})])
+        if problems := profile_problems(profile):
+            raise ValidationError(problems)
         self._save(self.settings.with_changes(profile=profile))
 
     def update_register(self: Desk, entries: tuple[RegisterEntry, ...]) -> None:
@@ -93,7 +97,25 @@ class WorkspaceSettingsActions:
                     within_limit(str(text), MAX_BLOCK_LENGTH, "register")
         if problems := register_problems(tuple(entries)):
             raise ValidationError(problems)
+        before = {system for entry in self.settings.register for system in entry.systems}
         self._save(self.settings.with_changes(register=tuple(entries)))
+        if {system for entry in entries for system in entry.systems} != before:
+            self.refresh_open_cases()  # a system added or gone changes what is left to search
+
+    def refresh_open_cases(self: Desk) -> None:
+        """Each open case's row in the index anew, for a change outside the cases that moves their path."""
+        for summary in self.list_cases():
+            if not summary.status.is_open:
+                continue
+            try:
+                with self.open_case(summary.reference) as case:
+                    case.refresh_index()
+            except DsrDeskError as error:
+                # A damaged case says so when it is opened; it must not stop the others.
+                log.warning("%s not refreshed: %s", summary.reference, type(error).__name__)
+
+    def mark_as_demo(self: Desk) -> None:
+        self._save(self.settings.with_changes(demo=True))
 
     def update_window(self: Desk, window: WindowPosition) -> None:
         if problems := window.problems():

@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+import PySide6
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
@@ -36,13 +37,22 @@ def prepare_application(root: Path) -> QApplication:
     language = load_settings(WorkspacePaths(root).settings).language
     set_language(language)
     QLocale.setDefault(_QT_LOCALES[language])
-    # Qt's own dialogs (file dialogs, standard buttons) in the same language; kept on the app so it lives.
-    translator = QTranslator(app)
-    if translator.load(
-        _QT_LOCALES[language], "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
-        app.installTranslator(translator)
+    install_qt_translation(app, language)
     return app
+
+
+def install_qt_translation(app: QApplication, language: str) -> bool:
+    """Qt's own texts (the widget file dialog's 'Zoeken in:', standard buttons) in the app's language.
+    Looked for where Qt says its translations are, then beside PySide6 (a bundle may move them)."""
+    translator = QTranslator(app)  # kept on the app, so it lives as long as the app
+    folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+    folders.append(str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations"))
+    for folder in folders:
+        if translator.load(_QT_LOCALES[language], "qtbase", "_", folder):
+            return app.installTranslator(translator)
+    if language != "en":
+        log.warning("Qt's own %s translation not found; its dialogs stay in English", language)
+    return False
 
 
 def run_gui(workspace: Path | None, keychain: Keychain | None = None) -> int:

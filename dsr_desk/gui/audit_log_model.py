@@ -7,7 +7,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from dsr_desk.desk.event_text import event_detail, event_label
-from dsr_desk.i18n import format_datetime, t
+from dsr_desk.i18n import format_date_short, format_datetime, t
 from dsr_desk.rules.case_values import parse_moment
 from dsr_desk.store.audit import AuditEvent
 
@@ -52,7 +52,11 @@ class AuditLogModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             match AuditColumn(index.column()):
                 case AuditColumn.WHEN:
-                    return format_datetime(parse_moment(event.at))
+                    moment = parse_moment(event.at)
+                    # Short in the column, so the explanation keeps its width; written out in the tooltip.
+                    if role == Qt.ItemDataRole.ToolTipRole:
+                        return format_datetime(moment)
+                    return f"{format_date_short(moment.astimezone().date())}, {moment.astimezone():%H:%M}"
                 case AuditColumn.WHO:
                     return event.actor
                 case AuditColumn.WHAT:

@@ -18,6 +18,7 @@ class CaseFilter(StrEnum):
     OVERDUE = "overdue"
     THIS_WEEK = "this_week"
     WAITING = "waiting"
+    READY_TO_CLOSE = "ready_to_close"
     CLOSED = "closed"
 
 

@@ -43,9 +43,10 @@ class Column(IntEnum):
     REQUESTER = 1
     DAYS_LEFT = 2
     DUE = 3
-    RECEIVED = 4
-    STATUS = 5
+    STATUS = 4
+    NEXT_STEP = 5
     TYPES = 6
+    RECEIVED = 7
 
     def title(self) -> str:
         return t(f"gui.column.{self.name.lower()}")
@@ -55,10 +56,17 @@ class CaseTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[CaseOverview] = []
+        self._next_steps: list[str] = []
+        self._types: list[str] = []
+        self._type_tips: list[str] = []
 
     def set_rows(self, rows: list[CaseOverview]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        # Worded once per refresh, not per paint: the list may hold thousands of cases.
+        self._next_steps = [_next_step(row) for row in self._rows]
+        self._types = [", ".join(kind.short_label() for kind in row.summary.types) for row in self._rows]
+        self._type_tips = [", ".join(kind.label_with_article() for kind in row.summary.types) for row in rows]
         self.endResetModel()
 
     def row_of(self, reference: str) -> int | None:
@@ -81,14 +89,18 @@ class CaseTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, column)
+            return self._display(index.row(), column)
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             return _colour(row, column, role)
         if role == SORT_ROLE:
-            return _sort_key(row, column)
+            return _sort_key(row, column) if column not in _WORDED else self._display(index.row(), column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column in (Column.DUE, Column.DAYS_LEFT):
                 return f"{days_left_text(row.clock)}\n{row.clock.rule()}"
+            if column is Column.TYPES:
+                return self._type_tips[index.row()]
+            if column is Column.NEXT_STEP:
+                return self._display(index.row(), column)
             return row.summary.email
         if role == REFERENCE_ROLE:
             return row.summary.reference
@@ -100,6 +112,23 @@ class CaseTableModel(QAbstractTableModel):
             return row.urgency.value
         return None
 
+    def _display(self, row_number: int, column: Column) -> str:
+        if column is Column.NEXT_STEP:
+            return self._next_steps[row_number]
+        if column is Column.TYPES:
+            return self._types[row_number]
+        return _display(self._rows[row_number], column)
+
+
+_WORDED = (Column.NEXT_STEP, Column.TYPES)  # worded once per refresh, in set_rows
+
+
+def _next_step(row: CaseOverview) -> str:
+    """What the case needs now; while it waits for the requester, that is what it does."""
+    if row.summary.status is CaseStatus.WAITING:
+        return row.summary.status.label()
+    return row.summary.progress.label()
+
 
 def _display(row: CaseOverview, column: Column) -> str:
     case = row.summary
@@ -108,8 +137,6 @@ def _display(row: CaseOverview, column: Column) -> str:
             return case.reference
         case Column.REQUESTER:
             return case.name
-        case Column.TYPES:
-            return ", ".join(kind.label() for kind in case.types)
         case Column.RECEIVED:
             return format_date_short(case.received)
         case Column.DUE:

@@ -1,4 +1,5 @@
-"""The case view: the requester, the requests, the status, and the case's audit log, with its actions."""
+"""The case view: the next step and its button above everything; the clock; then the case in tabs — the
+overview (requester, requests, the checklist of steps), letters, data found, and the audit log."""
 
 from __future__ import annotations
 
@@ -8,11 +9,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -20,19 +19,22 @@ from PySide6.QtWidgets import (
 )
 
 from dsr_desk.desk import Case
-from dsr_desk.desk.event_text import audit_report_lines, identity_summary
+from dsr_desk.desk.event_text import identity_summary
 from dsr_desk.errors import DsrDeskError
-from dsr_desk.gui.audit_log_model import AuditColumn, AuditLogModel
+from dsr_desk.gui.audit_log_view import AuditLogView
+from dsr_desk.gui.case_steps import NextStepBar, StepsList
 from dsr_desk.gui.clock_panel import ClockPanel
 from dsr_desk.gui.data_panel import DataPanel
+from dsr_desk.gui.decision_dialogs import CloseDialog, DecisionDialog
 from dsr_desk.gui.forward_dialog import ForwardDialog
 from dsr_desk.gui.identity.wizard import IdentityWizard
 from dsr_desk.gui.letters_panel import LettersPanel
 from dsr_desk.gui.messages import show_error
+from dsr_desk.gui.step_actions import run_step
 from dsr_desk.gui.text_input_dialog import TextInputDialog
 from dsr_desk.i18n import format_date, t
 from dsr_desk.rules.letters import LetterKind
-from dsr_desk.rules.requests import CaseStatus, allowed_transitions, transition_needs_reason
+from dsr_desk.rules.requests import CaseStatus, RequestType, allowed_transitions, transition_needs_reason
 
 
 def plain_label(parent: QWidget, object_name: str = "") -> QLabel:
@@ -54,43 +56,64 @@ class CaseView(QWidget):
         super().__init__(parent)
         self.case: Case | None = None
         self.reference = plain_label(self, "caseReference")
+        self.reference.setWordWrap(False)
         self.status = plain_label(self, "statusChip")
         self.status.setWordWrap(False)
-        self.status_button = QToolButton(self)
-        self.status_button.setText(t("gui.case.change_status"))
-        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.status_menu = QMenu(self)
-        self.status_button.setMenu(self.status_menu)
-        self.note_button = QPushButton(t("gui.case.add_note"), self)
-        self.note_button.clicked.connect(self.ask_note)
-        self.identity_button = QPushButton(t("gui.case.check_identity"), self)
-        self.identity_button.clicked.connect(self.check_identity)
         self.more_button = QToolButton(self)
-        self.more_button.setText("⋯")
+        self.more_button.setText(t("gui.case.more"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         more = QMenu(self)
+        self.status_menu = more.addMenu(t("gui.case.change_status"))
         self.forward_action = QAction(t("gui.case.forward"), self)
         self.forward_action.triggered.connect(self.ask_forward)
         more.addAction(self.forward_action)
+        more.addSeparator()
         self.destroy_action = QAction(t("gui.case.destroy"), self)
         self.destroy_action.triggered.connect(lambda: self.destroy_requested.emit(self.case.reference))
         more.addAction(self.destroy_action)
         self.more_button.setMenu(more)
-
         header = QHBoxLayout()
         header.addWidget(self.reference)
         header.addWidget(self.status)
         header.addStretch(1)
         header.addWidget(self.more_button)
-        actions = QHBoxLayout()
-        for widget in (self.status_button, self.note_button, self.identity_button):
-            actions.addWidget(widget)
-        actions.addStretch(1)
 
-        self.name, self.email, self.address = plain_label(self), plain_label(self), plain_label(self)
-        self.for_person = plain_label(self)
-        self.received, self.requests, self.notes = plain_label(self), plain_label(self), plain_label(self)
-        self.identity = plain_label(self)
+        self.next_step = NextStepBar(self)
+        self.next_step.run_requested.connect(self.run_step)
+        self.clock_panel = ClockPanel(self)
+        self.clock_panel.changed.connect(self._after_change)
+        self.letters_panel = LettersPanel(self)
+        self.letters_panel.changed.connect(self._after_change)
+        self.data_panel = DataPanel(self)
+        self.data_panel.changed.connect(self._after_change)
+        self.data_panel.letter_wanted.connect(lambda kind: self.make_letter(LetterKind(kind)))
+        self.log = AuditLogView(self)
+        self.audit_model = self.log.model
+        self.overview = self._build_overview()
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setMinimumHeight(250)
+        for widget, key in (
+            (self.overview, "overview"),
+            (self.letters_panel, "letters"),
+            (self.data_panel, "data"),
+            (self.log, "log"),
+        ):
+            self.tabs.addTab(widget, t(f"gui.case.tab.{key}"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(header)
+        layout.addWidget(self.next_step)
+        layout.addWidget(self.clock_panel)
+        layout.addWidget(self.tabs, 1)
+
+    def _build_overview(self) -> QWidget:
+        page = QWidget(self)
+        self.name, self.email, self.address = plain_label(page), plain_label(page), plain_label(page)
+        self.for_person = plain_label(page)
+        self.received, self.requests, self.notes = plain_label(page), plain_label(page), plain_label(page)
+        self.identity = plain_label(page)
         details = QFormLayout()
         details.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         for key, widget in (
@@ -103,50 +126,29 @@ class CaseView(QWidget):
             ("identity", self.identity),
             ("notes", self.notes),
         ):
-            details.addRow(_section_label(t(f"gui.case.{key}"), self), widget)
-
-        self.audit_state = plain_label(self, "auditState")
-        self.audit_model = AuditLogModel(self)
-        self.audit_table = QTableView(self)
-        self.audit_table.setModel(self.audit_model)
-        self.audit_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.audit_table.setWordWrap(True)
-        self.audit_table.verticalHeader().hide()
-        self.audit_table.setAlternatingRowColors(True)
-        self.audit_table.horizontalHeader().setSectionResizeMode(
-            AuditColumn.DETAIL, QHeaderView.ResizeMode.Stretch
-        )
-        for column in (AuditColumn.WHEN, AuditColumn.WHO, AuditColumn.WHAT):
-            self.audit_table.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.ResizeToContents
-            )
-
-        self.clock_panel = ClockPanel(self)
-        self.clock_panel.changed.connect(self._after_change)
-        self.letters_panel = LettersPanel(self)
-        self.letters_panel.changed.connect(self._after_change)
-        self.data_panel = DataPanel(self)
-        self.data_panel.changed.connect(self._after_change)
-        self.data_panel.letter_wanted.connect(self._make_letter)
-
-        # The clock stays in sight; the rest of the case is one tab away.
-        log = QWidget(self)
-        log_layout = QVBoxLayout(log)
-        log_layout.setContentsMargins(0, 4, 0, 0)
-        log_layout.addWidget(self.audit_state)
-        log_layout.addWidget(self.audit_table, 1)
-        self.tabs = QTabWidget(self)
-        self.tabs.setDocumentMode(True)
-        self.tabs.setMinimumHeight(340)
-        self.tabs.addTab(self.letters_panel, t("gui.case.tab.letters"))
-        self.tabs.addTab(self.data_panel, t("gui.case.tab.data"))
-        self.tabs.addTab(log, t("gui.case.tab.log"))
-        layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        layout.addLayout(actions)
-        layout.addLayout(details)
-        layout.addWidget(self.clock_panel)
-        layout.addWidget(self.tabs, 1)
+            details.addRow(_section_label(t(f"gui.case.{key}"), page), widget)
+        self.note_button = QPushButton(t("gui.case.add_note"), page)
+        self.note_button.clicked.connect(self.ask_note)
+        self.identity_button = QPushButton(t("gui.case.check_identity"), page)
+        self.identity_button.clicked.connect(self.check_identity)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.note_button)
+        buttons.addWidget(self.identity_button)
+        buttons.addStretch(1)
+        left = QVBoxLayout()
+        left.addLayout(details)
+        left.addLayout(buttons)
+        left.addStretch(1)
+        self.steps = StepsList(page)
+        self.steps.run_requested.connect(self.run_step)
+        right = QVBoxLayout()
+        right.addWidget(_section_label(t("gui.case.steps"), page, heading=True))
+        right.addWidget(self.steps, 1)
+        row = QHBoxLayout(page)
+        row.setContentsMargins(0, 6, 0, 0)
+        row.addLayout(left, 3)
+        row.addLayout(right, 2)
+        return page
 
     def show_case(self, case: Case) -> None:
         self.case = case
@@ -155,7 +157,7 @@ class CaseView(QWidget):
     def refresh(self) -> None:
         if self.case is None:
             return
-        record = self.case.record()
+        record, events = self.case.record(), self.case.events()
         self.reference.setText(record.reference)
         self.status.setText(record.status.label())
         self.status.setProperty("status", record.status.value)
@@ -171,25 +173,22 @@ class CaseView(QWidget):
         )
         self.forward_action.setEnabled(record.status.is_open)
         self.received.setText(
-            t("gui.case.received_via", date=format_date(record.received), channel=record.channel.label())
+            t("gui.case.received_via", date=format_date(record.received), channel=record.channel.phrase())
         )
         self.requests.setText("\n".join(kind.label_with_article() for kind in record.types))
         self.notes.setText(record.notes or "—")
         self.identity.setText(identity_summary(self.case.identity()))
-        self.audit_model.set_events(self.case.events())
-        self.audit_table.resizeRowsToContents()
-        report = self.case.audit_report
-        self.audit_state.setText(("✓ " if report.ok else "⚠ ") + " ".join(audit_report_lines(report)))
-        self.audit_state.setProperty("ok", report.ok)
-        self.audit_state.style().unpolish(self.audit_state)
-        self.audit_state.style().polish(self.audit_state)
+        path = self.case.workflow_from(record, events)
+        self.next_step.show_workflow(path, record.status is CaseStatus.WAITING)
+        self.steps.show_workflow(path)
         self._fill_status_menu(record.status)
         self.clock_panel.show_case(self.case)
         self.letters_panel.show_case(self.case)
         self.data_panel.show_case(self.case)
+        self.log.show_events(events, self.case.audit_report)
         letters, items = self.letters_panel.list.count(), self.data_panel.model.rowCount()
-        self.tabs.setTabText(0, t("gui.case.tab.letters") + (f" ({letters})" if letters else ""))
-        self.tabs.setTabText(1, t("gui.case.tab.data") + (f" ({items})" if items else ""))
+        for index, key, count in ((1, "letters", letters), (2, "data", items), (3, "log", len(events))):
+            self.tabs.setTabText(index, t(f"gui.case.tab.{key}") + (f" ({count})" if count else ""))
 
     def _fill_status_menu(self, current: CaseStatus) -> None:
         self.status_menu.clear()
@@ -198,10 +197,20 @@ class CaseView(QWidget):
             action.setData(status.value)
             action.triggered.connect(lambda _checked=False, s=status: self.change_status(s))
 
-    def change_status(self, status: CaseStatus) -> None:
+    # -- actions ---------------------------------------------------------------------------------------------
+
+    def run_step(self, step) -> object:
+        return run_step(self, step)
+
+    def run_next_step(self) -> object:
+        return self.run_step(self.next_step.step) if self.next_step.step is not None else None
+
+    def change_status(self, status: CaseStatus) -> QDialog | None:
         case = self.case
         if case is None:
-            return
+            return None
+        if status is CaseStatus.CLOSED:
+            return self.ask_close()
         if transition_needs_reason(case.record().status, status):
             dialog = TextInputDialog(
                 title=t("gui.case.reopen_title"),
@@ -210,20 +219,27 @@ class CaseView(QWidget):
                 submit=lambda reason: case.set_status(status, reason),
                 parent=self,
             )
-            dialog.accepted.connect(self._after_change)
-            dialog.open()
-            return
+            return self._open(dialog)
         try:
             case.set_status(status)
         except DsrDeskError as error:
             show_error(self, error)
-            return
+            return None
         self._after_change()
+        return None
 
-    def ask_note(self) -> None:
+    def ask_close(self) -> CloseDialog | None:
+        return self._open(CloseDialog(self.case, self)) if self.case is not None else None
+
+    def decide(self, request_type: RequestType | None) -> DecisionDialog | None:
+        if self.case is None or request_type is None:
+            return None
+        return self._open(DecisionDialog(self.case, request_type, self))
+
+    def ask_note(self) -> TextInputDialog | None:
         case = self.case
         if case is None:
-            return
+            return None
         dialog = TextInputDialog(
             title=t("gui.case.note_title"),
             label=t("gui.case.note_label"),
@@ -231,30 +247,32 @@ class CaseView(QWidget):
             submit=case.add_note,
             parent=self,
         )
-        dialog.accepted.connect(self._after_change)
-        dialog.open()
+        return self._open(dialog)
 
     def ask_forward(self) -> QDialog | None:
-        if self.case is None:
-            return None
-        dialog = ForwardDialog(self.case, self)
-        dialog.accepted.connect(self._after_change)
-        dialog.open()
-        return dialog
+        return self._open(ForwardDialog(self.case, self)) if self.case is not None else None
 
     def check_identity(self) -> QDialog | None:
         if self.case is None:
             return None
         wizard = IdentityWizard(self.case, self.case.organisation_name(), self)
         wizard.finished.connect(lambda _result: self._after_change())
-        wizard.letter_wanted.connect(self._make_letter)
+        wizard.changed.connect(self._after_change)
+        wizard.letter_wanted.connect(lambda kind: self.make_letter(LetterKind(kind)))
         wizard.open()
         return wizard
 
-    def _make_letter(self, kind: str) -> None:
+    def make_letter(self, kind: LetterKind | None = None) -> QDialog | None:
+        self.tabs.setCurrentWidget(self.letters_panel)
         dialog = self.letters_panel.make_letter()
-        if dialog is not None:
-            dialog.select_kind(LetterKind(kind))
+        if dialog is not None and kind is not None:
+            dialog.select_kind(kind)
+        return dialog
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        dialog.accepted.connect(self._after_change)
+        dialog.open()
+        return dialog
 
     def _after_change(self) -> None:
         self.refresh()

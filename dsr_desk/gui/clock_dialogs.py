@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QPlainTextEdit,
     QWidget,
@@ -46,6 +47,12 @@ class ExtendDialog(ClockDialog):
         self.explanation.setPlaceholderText(t("gui.clock.explanation_placeholder"))
         self.form.addRow(t("gui.clock.reason"), self.reason)
         self.form.addRow(t("gui.clock.explanation"), self.explanation)
+        # Extending can be done once only, and the requester must hear why: confirmed, never by accident.
+        self.confirm = QCheckBox(t("gui.clock.extend_confirm", date=format_date(state.first.due)), self)
+        self.extra.addWidget(self.confirm)
+        self.ok_button.setEnabled(False)
+        self.confirm.toggled.connect(self.ok_button.setEnabled)
+        self.fields = {"explanation": self.explanation}
         self.submit = lambda: extend(
             ExtensionReason(self.reason.currentData()), self.explanation.toPlainText()
         )

@@ -29,7 +29,7 @@ class ClockPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("clockPanel")
         self.due = _label(self, "clockDue", wrap=False)
-        self.urgency = _label(self, "clockUrgency", wrap=False)
+        self.urgency = _label(self, "clockUrgency")
         self.dates = _label(self, "hint")
         self.rule = _label(self, "hint")
         self.history = _label(self)
@@ -44,11 +44,10 @@ class ClockPanel(QFrame):
         self.notice_button.clicked.connect(self.ask_notice)
         self.ask_button.clicked.connect(self.ask_information)
         self.received_button.clicked.connect(self.ask_information_received)
-        top = QHBoxLayout()
+        top = QVBoxLayout()
+        top.setSpacing(1)
         top.addWidget(self.due)
-        top.addSpacing(12)
         top.addWidget(self.urgency)
-        top.addStretch(1)
         buttons = QHBoxLayout()
         for button in (self.extend_button, self.notice_button, self.ask_button, self.received_button):
             buttons.addWidget(button)
@@ -128,7 +127,7 @@ class ClockPanel(QFrame):
         if state.extended:
             dates.append(t("gui.clock.extended_to", date=format_date(state.extended.due)))
         if state.paused_days:
-            dates.append(t("gui.clock.paused", days=state.paused_days))
+            dates.append(t("gui.clock.paused", count=state.paused_days))
         self.dates.setText(" · ".join(dates))
         self.rule.setText(state.rule())
         self.history.setText("\n".join(_history(state)))

@@ -126,8 +126,10 @@ class DataPanel(QWidget):
         halves.setStretchFactor(1, 2)
         self.summary.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        # What the data is for, at the top where it is always in sight: never below the fold.
+        layout.addLayout(_row(self.summary, self.export_button, self.archive_button))
         layout.addWidget(halves, 1)
-        layout.addLayout(_row(self.summary, self.archive_button, self.export_button))
 
     def show_case(self, case: Case) -> None:
         self.case = case
@@ -141,9 +143,7 @@ class DataPanel(QWidget):
         self.model.set_items(items)
         included = [i for i in items if i.included]
         self.summary.setText(
-            t("gui.data.summary", included=len(included), excluded=len(items) - len(included))
-            if items
-            else ""
+            t("gui.data.summary", count=len(included), excluded=len(items) - len(included)) if items else ""
         )
         self.drop_hint.setVisible(not items)
 

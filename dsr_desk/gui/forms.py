@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -41,12 +42,34 @@ class ProblemBanner(QLabel):
 
 
 def mark_fields(fields: dict[str, QWidget], error: ValidationError | None) -> None:
-    """Outlines the widgets of the fields that have a problem (and clears the rest)."""
+    """Outlines the widgets of the fields that have a problem (and clears the rest). The outline goes as
+    soon as the field is changed: a red border never stays on a field that has been filled in."""
     wrong = error.fields_with_problems() if error else set()
     for name, widget in fields.items():
-        widget.setProperty("invalid", name in wrong)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+        _set_invalid(widget, name in wrong)
+        if name in wrong and not widget.property("clearsWhenEdited"):
+            widget.setProperty("clearsWhenEdited", True)
+            for signal in _edited_signals(widget):
+                signal.connect(lambda *_args, w=widget: _set_invalid(w, False))
+
+
+def _set_invalid(widget: QWidget, invalid: bool) -> None:
+    if bool(widget.property("invalid")) == invalid:
+        return
+    widget.setProperty("invalid", invalid)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+_EDITED = ("textChanged", "currentIndexChanged", "dateChanged", "toggled", "valueChanged", "itemChanged")
+
+
+def _edited_signals(widget: QWidget) -> list:
+    """The signal that says the field was edited; for a group of boxes, each box's."""
+    for name in _EDITED:
+        if (signal := getattr(widget, name, None)) is not None:
+            return [signal]
+    return [signal for child in widget.findChildren(QAbstractButton) for signal in _edited_signals(child)]
 
 
 class FormDialog(QDialog):

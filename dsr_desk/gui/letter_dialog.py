@@ -28,9 +28,10 @@ from dsr_desk.gui.forms import ProblemBanner
 from dsr_desk.gui.letter_inputs_form import LetterInputsForm
 from dsr_desk.gui.messages import show_error
 from dsr_desk.gui.pdf_output import ask_and_print, ask_and_save, load_pdf
+from dsr_desk.gui.screen_fit import fit_to_screen
 from dsr_desk.i18n import LANGUAGES, current_language, t
 from dsr_desk.rules.letter_suggestions import letter_order, suggested_letters
-from dsr_desk.rules.letters import LETTER_CHANNELS, LetterKind
+from dsr_desk.rules.letters import LETTER_CHANNELS, LetterKind, letter_channel_for
 
 
 class LetterDialog(QDialog):
@@ -44,7 +45,6 @@ class LetterDialog(QDialog):
         self.rendering: BackgroundTask | None = None
         self._render_again = False
         self.setWindowTitle(t("gui.letter.title", reference=case.reference))
-        self.resize(1180, 820)
         record, clock = case.record(), case.clock()
         sent = {letter.kind for letter in case.letters()}
         suggested = set(suggested_letters(record.types, clock, sent))
@@ -99,6 +99,8 @@ class LetterDialog(QDialog):
         self.channel = QComboBox(self)
         for channel in LETTER_CHANNELS:
             self.channel.addItem(t(f"gui.letter.channel.{channel}"), channel)
+        sent_by = letter_channel_for(record.channel, bool(record.requester.email))
+        self.channel.setCurrentIndex(self.channel.findData(sent_by))
         self.print_button = QPushButton(t("gui.letter.print"), self)
         self.print_button.clicked.connect(self.print_letter)
         self.save_button = QPushButton(t("gui.letter.save"), self)
@@ -114,6 +116,7 @@ class LetterDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
+        fit_to_screen(self, 1180, 820)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.lang.currentIndexChanged.connect(self.refresh)
         self._kind_changed()

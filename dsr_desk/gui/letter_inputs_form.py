@@ -16,19 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dsr_desk.gui.decision_fields import DecisionFields, text_box
 from dsr_desk.i18n import t
-from dsr_desk.rules.letters import (
-    CONFIRMS,
-    GROUNDS,
-    REFUSAL_ARTICLES,
-    REFUSAL_GROUNDS_12_5,
-    LetterInputs,
-    LetterKind,
-    Outcome,
-)
+from dsr_desk.rules.letters import CONFIRMS, REFUSAL_ARTICLES, REFUSAL_GROUNDS_12_5, LetterInputs, LetterKind
 from dsr_desk.rules.organisation import RegisterEntry
-from dsr_desk.rules.outcomes import Decision, decision_problems
-from dsr_desk.rules.requests import RequestType
 
 # Per kind: the answers it uses, and how each is asked ('text', 'line', 'check', 'entries', 'article',
 # 'refusal_ground').
@@ -58,13 +49,6 @@ FIELDS: dict[LetterKind, tuple[tuple[str, str], ...]] = {
 }
 
 
-def _text_box(parent: QWidget, text: str) -> QPlainTextEdit:
-    box = QPlainTextEdit(text, parent)
-    box.setFixedHeight(64)
-    box.setTabChangesFocus(True)
-    return box
-
-
 class LetterInputsForm(QWidget):
     def __init__(
         self,
@@ -85,9 +69,9 @@ class LetterInputsForm(QWidget):
             widget = self._make(name, how, getattr(inputs, name), register)
             self._widgets[name] = widget
             form.addRow(t(f"gui.letter.field.{name}"), widget)
-        self.decision: dict[str, QWidget] = {}
+        self.decision: DecisionFields | None = None
         if kind in CONFIRMS:
-            self._decision_fields(form, inputs, kind)
+            self.decision = DecisionFields(form, self, CONFIRMS[kind], inputs.decisions.get(CONFIRMS[kind]))
         notes = {
             LetterKind.EXTENSION: "gui.letter.extension_note",
             LetterKind.FORWARDED: "gui.letter.forward_note",
@@ -120,43 +104,7 @@ class LetterInputsForm(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, entry.id)
                 item.setCheckState(Qt.CheckState.Checked if entry.id in value else Qt.CheckState.Unchecked)
             return entries
-        return _text_box(self, str(value))
-
-    def _decision_fields(self, form: QFormLayout, inputs: LetterInputs, kind: LetterKind) -> None:
-        request_type = CONFIRMS[kind]
-        decision = inputs.decisions.get(request_type)
-        outcome = QComboBox(self)
-        for option in Outcome:
-            # Only what the law allows: a withdrawal of consent is never refused (Art. 7(3)), an
-            # automated decision is reviewed or not (Art. 22(3)).
-            if not decision_problems(Decision(request_type, option)):
-                outcome.addItem(t(f"gui.letter.outcome.{option.value}"), option.value)
-        outcome.setCurrentIndex(max(outcome.findData(decision.outcome.value), 0) if decision else 0)
-        # A known ground, in words: a letter never prints a code the handler typed.
-        ground = QComboBox(self)
-        ground.addItem("", "")
-        for code in GROUNDS[request_type]:
-            ground.addItem(t(f"gui.letter.ground.{code}"), code)
-        if decision and decision.ground:
-            ground.setCurrentIndex(max(ground.findData(decision.ground), 0))
-        recipients = QLineEdit("; ".join(decision.recipients_informed or ()) if decision else "", self)
-        recipients.setPlaceholderText(t("gui.letter.recipients_placeholder"))
-        no_recipients = QCheckBox(t("gui.letter.no_recipients"), self)
-        no_recipients.setChecked(bool(decision and decision.recipients_informed == ()))
-        self.decision = {
-            "outcome": outcome,
-            "what": _text_box(self, decision.what if decision else ""),
-            "ground": ground,
-            "explanation": _text_box(self, decision.explanation if decision else ""),
-            "recipients": recipients,
-            "no_recipients": no_recipients,
-        }
-        if request_type is RequestType.OBJECTION:
-            marketing = QCheckBox(t("gui.letter.direct_marketing"), self)
-            marketing.setChecked(bool(decision and decision.direct_marketing))
-            self.decision["direct_marketing"] = marketing
-        for name in self.decision:
-            form.addRow(t(f"gui.letter.decision.{name}"), self.decision[name])
+        return text_box(self, str(value))
 
     def answers(self) -> dict[str, object]:
         values: dict[str, object] = {}
@@ -178,17 +126,4 @@ class LetterInputsForm(QWidget):
         return values
 
     def decision_values(self) -> dict[str, object] | None:
-        if not self.decision:
-            return None
-        recipients = self.decision["recipients"].text()
-        none = self.decision["no_recipients"].isChecked()
-        values: dict[str, object] = {
-            "outcome": Outcome(self.decision["outcome"].currentData()),
-            "what": self.decision["what"].toPlainText(),
-            "ground": self.decision["ground"].currentData() or "",
-            "explanation": self.decision["explanation"].toPlainText(),
-            "recipients_informed": [] if none else ([r for r in recipients.split(";") if r.strip()] or None),
-        }
-        if "direct_marketing" in self.decision:
-            values["direct_marketing"] = self.decision["direct_marketing"].isChecked()
-        return values
+        return self.decision.values() if self.decision is not None else None

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -18,8 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from dsr_desk.desk import Case
+from dsr_desk.errors import DsrDeskError
 from dsr_desk.gui.letter_dialog import LetterDialog
-from dsr_desk.gui.pdf_output import load_pdf
+from dsr_desk.gui.messages import show_error
+from dsr_desk.gui.pdf_output import ask_and_print, ask_and_save, load_pdf
+from dsr_desk.gui.screen_fit import fit_to_screen
 from dsr_desk.i18n import format_date, t
 
 
@@ -57,7 +61,7 @@ class LettersPanel(QWidget):
                 date=format_date(_date(letter.sent_on)),
                 kind=t(f"letter.kind.{letter.kind}"),
                 lang=letter.lang.upper(),
-                channel=t(f"gui.letter.channel.{letter.channel}"),
+                channel=t(f"gui.letter.channel_phrase.{letter.channel}"),
             )
             item = QListWidgetItem(text, self.list)
             item.setData(Qt.ItemDataRole.UserRole, letter.document_id)
@@ -68,22 +72,17 @@ class LettersPanel(QWidget):
         if self.case is None:
             return None
         dialog = LetterDialog(self.case, self)
+        # A letter printed or saved is in the log at once, while the dialog stays open for the next one.
+        dialog.recorded.connect(lambda _document: self.changed.emit())
         dialog.finished.connect(lambda _result: self.changed.emit())
         dialog.open()
         return dialog
 
-    def open_letter(self, document_id: int) -> QDialog | None:
+    def open_letter(self, document_id: int) -> SentLetterViewer | None:
         if self.case is None:
             return None
-        viewer = QDialog(self)
-        viewer.setWindowTitle(t("gui.letters.viewer_title", reference=self.case.reference))
-        viewer.resize(820, 900)
-        view = QPdfView(viewer)
-        view.setPageMode(QPdfView.PageMode.MultiPage)
-        view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        viewer.document, viewer.buffer = load_pdf(self.case.letter_pdf(document_id), viewer)
-        view.setDocument(viewer.document)
-        QVBoxLayout(viewer).addWidget(view)
+        letter = next(item for item in self.case.letters() if item.document_id == document_id)
+        viewer = SentLetterViewer(self.case.reference, letter, self.case.letter_pdf(document_id), self)
         viewer.open()
         return viewer
 
@@ -93,3 +92,39 @@ class LettersPanel(QWidget):
 
 def _date(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
+
+
+class SentLetterViewer(QDialog):
+    """A letter as it was sent, to read again, print again or save a copy of; nothing is recorded anew."""
+
+    def __init__(self, reference: str, letter, pdf: bytes, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pdf = pdf
+        kind = t(f"letter.kind.{letter.kind}")
+        self.setWindowTitle(t("gui.letters.viewer_title", reference=reference, kind=kind))
+        self.file_name = f"{reference} {kind}.pdf"
+        view = QPdfView(self)
+        view.setPageMode(QPdfView.PageMode.MultiPage)
+        view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.document, self.buffer = load_pdf(pdf, self)
+        view.setDocument(self.document)
+        buttons = QDialogButtonBox(self)
+        self.print_button = buttons.addButton(t("gui.letter.print"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(lambda: ask_and_print(self.pdf, self))
+        self.save_button = buttons.addButton(
+            t("gui.letters.save_copy"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.save_button.clicked.connect(self.save_copy)
+        close = buttons.addButton(t("gui.close"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.setDefault(True)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(view, 1)
+        layout.addWidget(buttons)
+        fit_to_screen(self, 820, 900)
+
+    def save_copy(self) -> None:
+        try:
+            ask_and_save(self.pdf, self, self.file_name)
+        except DsrDeskError as error:
+            show_error(self, error)

@@ -1,87 +1,85 @@
-"""The main window: the case list (searchable, filterable, sortable) beside the open case."""
+"""The main window: the case list (searchable, filterable, sortable) beside the open case, or beside the
+workspace's start page when no case is chosen. Sized to the screen it is on, and remembered per screen."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QScrollArea,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from dsr_desk import APP_NAME
 from dsr_desk.desk import Case, Desk
 from dsr_desk.errors import DsrDeskError
-from dsr_desk.gui.archive_actions import BulkArchiveDialog, verify_archive_file
 from dsr_desk.gui.background import stop_all_background_work
 from dsr_desk.gui.case_filter_model import CaseFilter
 from dsr_desk.gui.case_table import CaseTable
 from dsr_desk.gui.case_table_model import REFERENCE_ROLE
 from dsr_desk.gui.case_view import CaseView, plain_label
-from dsr_desk.gui.help_menu import add_about_action, add_log_file_action
+from dsr_desk.gui.demo_workspace import remove_demo_folder
 from dsr_desk.gui.idle_lock import IdleLock, watch_screen_lock
-from dsr_desk.gui.new_case_dialog import NewCaseDialog
+from dsr_desk.gui.main_actions import MainWindowActions, window_title
+from dsr_desk.gui.main_menus import build_menus, build_toolbar, set_case_actions_enabled
 from dsr_desk.gui.reminder_banner import ReminderBanner, TrayNotifier
-from dsr_desk.gui.settings import SettingsDialog
+from dsr_desk.gui.screen_fit import remember_geometry, restore_geometry, scrolling
+from dsr_desk.gui.start_page import StartPage
 from dsr_desk.gui.style import app_icon
-from dsr_desk.gui.text_input_dialog import TextInputDialog
 from dsr_desk.i18n import t
 from dsr_desk.rules.overview import CaseOverview, reminder
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MainWindowActions, QMainWindow):
     # Why (idle | screen | suspend), the window's geometry, the open case's reference: what to restore.
     locked = Signal(str, bytes, object)
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None, demo_folder: Path | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
+        self.demo_folder = demo_folder  # a demo's own folder, removed when this window closes
         self.open_case: Case | None = None
-        self.setWindowTitle(_title(desk))
-        self.resize(1400, 860)
-
+        self.demo_windows: list[MainWindow] = []
+        self.setWindowTitle(window_title(desk))
         self.table = CaseTable(self)
         self.model, self.proxy = self.table.source, self.table.proxy
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        # Enter or a click on a row always opens it, also when it was already the current row.
+        self.table.activated.connect(self.open_row)
+        self.table.clicked.connect(self.open_row)
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset):
+            signal.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
 
         self.case_view = CaseView(self)
         self.case_view.changed.connect(self._case_changed)
         self.case_view.destroy_requested.connect(self.ask_destroy)
-        self.placeholder = QLabel(t("gui.main.no_case_selected"), self)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setObjectName("placeholder")
+        self.start_page = StartPage(desk.settings.demo, self)
+        self.start_page.filter_requested.connect(lambda value: self.set_filter(CaseFilter(value)))
+        self.start_page.new_case_requested.connect(self.show_new_case_dialog)
+        self.start_page.demo_requested.connect(self.open_demo)
+        self.placeholder = scrolling(self.start_page, self)
         self.case_error = plain_label(self, "caseError")
         self.case_error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Not in a scroll area: the case view fits a laptop's height, its tabs scroll where they must.
+        self.case_scroll = self.case_view
         self.detail = QStackedWidget(self)
-        # On a laptop screen the case scrolls rather than squeezing its tabs to nothing.
-        self.case_scroll = QScrollArea(self)
-        self.case_scroll.setWidgetResizable(True)
-        self.case_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.case_scroll.setWidget(self.case_view)
-        self.case_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.case_scroll.setMinimumWidth(self.case_view.minimumSizeHint().width() + 20)
         for widget in (self.placeholder, self.case_scroll, self.case_error):
             self.detail.addWidget(widget)
-
         splitter = QSplitter(self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([820, 560])
+        splitter.setSizes([780, 570])
         self.banner = ReminderBanner(self)
         self.banner.show_requested.connect(self.show_urgent)
         central = QWidget(self)
@@ -99,60 +97,17 @@ class MainWindow(QMainWindow):
         self.reminder_timer.setInterval(60 * 60 * 1000)
         self.reminder_timer.timeout.connect(self.check_reminders)
         self.reminder_timer.start()
-        self._build_toolbar()
-        self._build_menus()
+        build_toolbar(self)
+        build_menus(self)
+        set_case_actions_enabled(self, False)
         self.count_label = QLabel(self)
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(QLabel(t("gui.main.workspace", path=str(desk.paths.root)), self))
+        restore_geometry(self, 1400, 860)
         self.check_reminders()  # fills the list as well
         self.idle_lock = IdleLock(desk.settings.idle_lock_minutes, self)
         self.idle_lock.lock_requested.connect(self.lock)
         watch_screen_lock(self.idle_lock)
-
-    def _build_toolbar(self) -> None:
-        toolbar = QToolBar(t("gui.main.toolbar"), self)
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.new_case_action = QAction(t("gui.main.new_case"), self)
-        self.new_case_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_case_action.triggered.connect(self.show_new_case_dialog)
-        toolbar.addAction(self.new_case_action)
-        toolbar.widgetForAction(self.new_case_action).setObjectName("primaryAction")
-        spacer = QWidget(self)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(t("gui.main.search_placeholder"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(320)
-        self.search.textChanged.connect(self.proxy.set_search_text)
-        toolbar.addWidget(self.search)
-        self.status_filter = QComboBox(self)
-        for option in CaseFilter:
-            self.status_filter.addItem(t(f"gui.filter.{option.value}"), option.value)
-        self.status_filter.currentIndexChanged.connect(
-            lambda: self.proxy.set_case_filter(CaseFilter(self.status_filter.currentData()))
-        )
-        toolbar.addWidget(self.status_filter)
-        self.addToolBar(toolbar)
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(t("gui.menu.file"))
-        file_menu.addAction(self.new_case_action)
-        settings = file_menu.addAction(t("gui.menu.settings"))
-        settings.triggered.connect(self.show_settings)
-        file_menu.addSeparator()
-        archives = file_menu.addAction(t("gui.menu.archive_bulk"))
-        archives.triggered.connect(self.export_archives)
-        verify = file_menu.addAction(t("gui.menu.archive_verify"))
-        verify.triggered.connect(lambda: verify_archive_file(self))
-        file_menu.addSeparator()
-        quit_action = file_menu.addAction(t("gui.menu.quit"))
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        help_menu = self.menuBar().addMenu(t("gui.menu.help"))
-        add_log_file_action(help_menu)
-        add_about_action(help_menu, self)
 
     # -- the list ------------------------------------------------------------------------------------------
 
@@ -160,13 +115,39 @@ class MainWindow(QMainWindow):
         current = select or (self.open_case.reference if self.open_case else None)
         rows = self.desk.overview()
         self.table.set_rows(rows)
-        self.count_label.setText(t("gui.main.count", count=self.model.rowCount()))
+        self.start_page.show_rows(rows)
         if current:
             self.select_case(current)
+        self._update_count()
         return rows
+
+    def _update_count(self, *_args) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        key = "gui.main.count" if shown == total else "gui.main.count_filtered"
+        self.count_label.setText(t(key, count=total, shown=shown))
 
     def select_case(self, reference: str) -> None:
         self.table.select(reference)
+
+    def open_row(self, index: QModelIndex) -> None:
+        reference = index.data(REFERENCE_ROLE) if index.isValid() else None
+        if reference is None:
+            return
+        if self.open_case is None or self.open_case.reference != reference:
+            self.table.selectRow(index.row())
+            self._open(reference)
+        elif self.detail.currentWidget() is not self.case_scroll:
+            self._open(reference)
+        self.case_view.next_step.button.setFocus()
+
+    def open_first_hit(self) -> None:
+        """Enter in the search box opens the first case the search found."""
+        if self.proxy.rowCount():
+            self.open_row(self.proxy.index(0, 0))
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     def check_reminders(self) -> None:
         """On start and each new day: the overdue cases and those due within 2 working days."""
@@ -186,16 +167,26 @@ class MainWindow(QMainWindow):
 
     def set_filter(self, case_filter: CaseFilter) -> None:
         self.status_filter.setCurrentIndex(self.status_filter.findData(case_filter.value))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+
+    def show_start_page(self) -> None:
+        self.table.clearSelection()
+        self._show_nothing()
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         reference = indexes[0].data(REFERENCE_ROLE) if indexes else None
         if self.open_case is not None and self.open_case.reference == reference:
             return
-        self._close_open_case()
         if reference is None:
-            self.detail.setCurrentWidget(self.placeholder)
+            self._show_nothing()
             return
+        self._open(reference)
+
+    def _open(self, reference: str) -> None:
+        self._close_open_case()
         try:
             self.open_case = self.desk.open_case(reference)
         except DsrDeskError as error:
@@ -204,69 +195,24 @@ class MainWindow(QMainWindow):
             return
         self.case_view.show_case(self.open_case)
         self.detail.setCurrentWidget(self.case_scroll)
+        set_case_actions_enabled(self, True)
+
+    def _show_nothing(self) -> None:
+        self._close_open_case()
+        self.detail.setCurrentWidget(self.placeholder)
 
     def _case_changed(self, reference: str) -> None:
         self.refresh_cases(select=reference)
 
     def _close_open_case(self) -> None:
+        set_case_actions_enabled(self, False)
         if self.open_case is not None:
             self.open_case.close()
             self.open_case = None
+            self.case_view.case = None
 
-    # -- actions -------------------------------------------------------------------------------------------
-
-    def show_new_case_dialog(self) -> NewCaseDialog:
-        dialog = NewCaseDialog(self.desk.new_case, self.desk.today(), self)
-        dialog.created.connect(lambda summary: self._created(summary.reference))
-        dialog.open()
-        return dialog
-
-    def _created(self, reference: str) -> None:
-        self.search.clear()
-        self.status_filter.setCurrentIndex(0)
-        self.refresh_cases(select=reference)
-        self.statusBar().showMessage(t("gui.main.created", reference=reference), 8000)
-
-    def ask_destroy(self, reference: str) -> TextInputDialog:
-        def destroy(reason: str) -> None:
-            self._close_open_case()
-            self.desk.destroy_case(reference, reason)
-
-        dialog = TextInputDialog(
-            title=t("gui.destroy.title", reference=reference),
-            label=t("gui.destroy.label"),
-            action=t("gui.destroy.action"),
-            confirmation=t("gui.destroy.confirm"),
-            submit=destroy,
-            parent=self,
-        )
-        dialog.accepted.connect(lambda: self._destroyed(reference))
-        dialog.open()
-        return dialog
-
-    def _destroyed(self, reference: str) -> None:
-        self.refresh_cases()
-        self.detail.setCurrentWidget(self.placeholder)
-        self.statusBar().showMessage(t("gui.main.destroyed", reference=reference), 8000)
-
-    def export_archives(self) -> BulkArchiveDialog:
-        dialog = BulkArchiveDialog(self.desk, self)
-        dialog.archived.connect(lambda _count: self.refresh_cases())
-        dialog.archived.connect(lambda _count: self.case_view.refresh())
-        dialog.open()
-        return dialog
-
-    def show_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.desk, self)
-        dialog.accepted.connect(self._settings_saved)
-        dialog.open()
-        return dialog
-
-    def _settings_saved(self) -> None:
-        self.idle_lock.set_minutes(self.desk.settings.idle_lock_minutes)
-        self.setWindowTitle(_title(self.desk))
-        self.refresh_cases()  # holiday and pause settings move due dates
-        self.case_view.refresh()
+    def run_next_step(self) -> object:
+        return self.case_view.run_next_step() if self.open_case is not None else None
 
     # -- locking -------------------------------------------------------------------------------------------
 
@@ -288,10 +234,13 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         stop_all_background_work()  # an export is cancelled (no partial file), an import finished
+        for window in self.demo_windows:
+            if window.isVisible():
+                window.close()
         self._close_open_case()
+        if self.demo_folder is None:
+            remember_geometry(self)
+        else:
+            self.desk.close()
+            remove_demo_folder(self.demo_folder)
         super().closeEvent(event)
-
-
-def _title(desk: Desk) -> str:
-    organisation = desk.settings.organisation_name
-    return f"{APP_NAME} — {organisation}" if organisation else APP_NAME

@@ -45,6 +45,25 @@ QLabel#clockUrgency[urgency="soon"] {{ color: #6b5300; font-weight: 600; }}
 QLabel#clockUrgency[urgency="later"] {{ color: #22662f; }}
 QLabel#clockWarning {{ color: #8a1c12; font-weight: 600; }}
 QTableView#caseTable {{ selection-background-color: #d7e6f3; selection-color: black; }}
+QFrame#nextStep {{ background: #e8f1f8; border: 1px solid #b9d3e8; border-radius: 6px; }}
+QLabel#nextStepTitle {{ color: #1f5f8b; font-weight: 600; }}
+QPushButton#primaryButton {{
+    background: {ACCENT}; color: white; border: 1px solid #184c70; border-radius: 4px;
+    padding: 6px 16px; font-weight: 600;
+}}
+QPushButton#primaryButton:hover {{ background: #2a72a6; }}
+QPushButton#primaryButton:focus {{ border: 2px solid #f0b400; }}
+QLabel#startTitle {{ font-size: 20px; font-weight: 600; }}
+QPushButton#countButton {{
+    text-align: left; padding: 12px 14px; font-size: 14px; font-weight: 600;
+    background: white; border: 1px solid #c9d5df; border-radius: 6px;
+}}
+QPushButton#countButton:hover {{ border-color: {ACCENT}; }}
+QPushButton#countButton[filter="overdue"][empty="false"] {{ background: #fbe0dd; color: #8a1c12; }}
+QPushButton#countButton[filter="this_week"][empty="false"] {{ background: #fff5cf; color: #6b5300; }}
+QPushButton#countButton[empty="true"] {{ color: #6b7680; font-weight: normal; }}
+QLabel#openSteps {{ color: #8a1c12; padding: 4px 0; }}
+QListWidget#stepsList::item {{ padding: 3px 2px; }}
 """
 
 

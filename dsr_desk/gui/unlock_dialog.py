@@ -58,9 +58,16 @@ class UnlockDialog(QDialog):
         self._needs_passphrase = needs_passphrase
         self.recovering = False
         if problem:
-            self.banner.show_problems([problem])
+            # Why this window opened, said once, in plain text: a red error only after a failed try.
+            explanation.setText(f"{explanation.text()}\n\n{problem}")
+        self.explanation = explanation
 
     def _unlock(self) -> None:
+        if self._needs_passphrase and not self.passphrase.text():
+            # Nothing typed yet: say what to do, without an error.
+            self.banner.show_problems([t("gui.unlock.type_passphrase")])
+            self.passphrase.setFocus()
+            return
         try:
             desk = self._open_desk(self.passphrase.text() if self._needs_passphrase else None)
         except DsrDeskError as error:

@@ -125,8 +125,8 @@ def _spreadsheet(data: bytes) -> ImportedData:
     try:
         values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise ImportRefusedError(reason="spreadsheet_unreadable", detail=type(exc).__name__) from None
+    except Exception:  # openpyxl raises many types for a damaged file; the user needs none of their names
+        raise ImportRefusedError(reason="spreadsheet_unreadable") from None
     records: list[dict] = []
     warnings: set[str] = set()
     for sheet in values.worksheets:

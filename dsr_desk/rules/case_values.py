@@ -9,6 +9,7 @@ from dsr_desk.rules.clock import ClockFacts
 from dsr_desk.rules.intake import Requester
 from dsr_desk.rules.representation import Relation
 from dsr_desk.rules.requests import CaseStatus, Channel, RequestType
+from dsr_desk.rules.workflow import CaseProgress
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class CaseSummary:
     updated_at: dt.datetime
     closed_at: dt.datetime | None = None
     clock: ClockFacts = field(default_factory=ClockFacts)
+    progress: CaseProgress = field(default_factory=CaseProgress)
 
     @property
     def closed_on(self) -> dt.date | None:

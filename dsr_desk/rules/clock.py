@@ -239,5 +239,6 @@ def extension_problems(
         # Workload, holidays or staff absence are no reason (LEGAL.md §6).
         problems.append(("reason", "clock.extension_reason_unlawful", {}))
     if not explanation.strip():
+        # The person must hear the reasons (Art. 12(3)): an extension without them is not taken.
         problems.append(("explanation", "clock.extension_needs_reason", {}))
     return problems

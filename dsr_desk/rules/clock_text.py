@@ -48,7 +48,7 @@ def _days_left(state: ClockState, lang: str | None, keys: dict[str, str]) -> str
     calendar_days, working_days = state.calendar_days_left or 0, state.working_days_left or 0
     if urgency is Urgency.OVERDUE:
         return t(
-            keys["overdue"], lang, label=label, days=-calendar_days, unit=_unit(-calendar_days, "day", lang)
+            keys["overdue"], lang, label=label, days=-calendar_days, unit=unit(-calendar_days, "day", lang)
         )
     if calendar_days == 0:
         return t(keys["today"], lang, label=label)
@@ -58,14 +58,15 @@ def _days_left(state: ClockState, lang: str | None, keys: dict[str, str]) -> str
         lang,
         label=label,
         working=working_days,
-        unit=_unit(working_days, "working_day", lang),
+        unit=unit(working_days, "working_day", lang),
         days=calendar_days,
-        day_unit=_unit(calendar_days, "day", lang),
+        day_unit=unit(calendar_days, "day", lang),
     )
 
 
-def _unit(count: int, unit: str, lang: str | None) -> str:
-    return t(f"clock.unit.{unit}_{'one' if abs(count) == 1 else 'many'}", lang)
+def unit(count: int, kind: str, lang: str | None = None) -> str:
+    """'dag' or 'dagen', 'werkdag' or 'werkdagen': the unit that goes with a number."""
+    return t(f"clock.unit.{kind}_{'one' if abs(count) == 1 else 'many'}", lang)
 
 
 def promise_text(state: ClockState, lang: str | None = None) -> str:

@@ -16,7 +16,7 @@ def explain(deadline: Deadline, holidays: HolidayCalendar, lang: str | None = No
     parts = [_basis(deadline, lang)]
     if deadline.paused_days:
         parts.append(
-            t("deadline.paused", lang, days=deadline.paused_days, date=format_date(deadline.unshifted, lang))
+            t("deadline.paused", lang, count=deadline.paused_days, date=format_date(deadline.unshifted, lang))
         )
     due = format_date_with_weekday(deadline.due, lang)
     if deadline.skipped:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
 from dsr_desk.rules.outcomes import ERASURE_GROUNDS, GROUNDS, Decision, Outcome
-from dsr_desk.rules.requests import RequestType
+from dsr_desk.rules.requests import Channel, RequestType
 
 __all__ = ["ERASURE_GROUNDS", "GROUNDS", "Decision", "LetterInputs", "LetterKind", "Outcome"]
 
@@ -112,6 +112,16 @@ class LetterInputs:
 ANSWER_FIELDS = tuple(name for name in LetterInputs.__dataclass_fields__ if name != "decisions")
 ANSWER_BOOLEANS = frozenset(f.name for f in fields(LetterInputs) if f.type in ("bool", bool))
 LETTER_CHANNELS = ("post", "email", "in_person")  # how a letter went out
+
+
+def letter_channel_for(channel: Channel, has_email: bool) -> str:
+    """How a letter most likely goes out: the way the request came in (a web form or a phone call by
+    e-mail where there is an address, else by post)."""
+    if channel is Channel.POST:
+        return "post"
+    if channel is Channel.IN_PERSON:
+        return "in_person"
+    return "email" if has_email else "post"
 
 
 def required_parts(kind: LetterKind, inputs: LetterInputs, *, redacted: bool = False) -> tuple[str, ...]:

@@ -3,13 +3,19 @@ processing register that an access response is filled from (Art. 15(1)(a)-(h), 1
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 
 from dsr_desk.rules.clock import PromiseStart
+from dsr_desk.rules.email_address import is_valid_email
 
 TRUE_WORDS = frozenset({"1", "yes", "ja", "true", "on"})
 MAX_PROMISE_DAYS = 92
+
+_POSTCODE = re.compile(r"^[1-9][0-9]{3} ?(?!SA|SD|SS)[A-Z]{2}(\s|$)")
+_DUTCH = {"", "nederland", "netherlands", "the netherlands", "nl"}
+EMAIL_FIELDS = ("email", "privacy_email", "dpo_email")
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,23 @@ TRANSLATED_FIELDS = (
     "transfers",
     "safeguards",
 )
+
+
+def profile_problems(profile: OrganisationProfile) -> list[tuple[str, str, dict[str, object]]]:
+    """What would print wrongly on every letter: a KvK number that is not 8 digits, an e-mail address that
+    is not one, a Dutch postcode that is not '1234 AB'. Empty fields are left to the letters' own checks."""
+    out: list[tuple[str, str, dict[str, object]]] = []
+    kvk = profile.chamber_of_commerce.replace(" ", "").replace(".", "")
+    if kvk and not (kvk.isascii() and kvk.isdigit() and len(kvk) == 8):
+        out.append(("chamber_of_commerce", "validation.kvk", {"value": profile.chamber_of_commerce}))
+    for name in EMAIL_FIELDS:
+        value = getattr(profile, name)
+        if value and not is_valid_email(value):
+            out.append((name, "validation.profile_email", {"value": value}))
+    postcode = profile.postcode_city
+    if postcode and profile.country.strip().casefold() in _DUTCH and not _POSTCODE.match(postcode):
+        out.append(("postcode_city", "validation.postcode", {"value": postcode}))
+    return out
 
 
 @dataclass(frozen=True)

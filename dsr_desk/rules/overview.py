@@ -26,7 +26,7 @@ class CaseOverview:
 
     @property
     def filter_tags(self) -> frozenset[str]:
-        """The list filters this case belongs to: open, overdue, this_week, waiting, closed."""
+        """The list filters it belongs to: open, overdue, this_week, waiting, ready_to_close, closed."""
         if self.summary.status is CaseStatus.FORWARDED:
             return frozenset({"closed", "forwarded"})
         if not self.summary.status.is_open:
@@ -38,11 +38,15 @@ class CaseOverview:
             tags.add("this_week")
         if self.summary.status is CaseStatus.WAITING:
             tags.add("waiting")
+        if self.summary.progress.ready_to_close:
+            tags.add("ready_to_close")
         return frozenset(tags)
 
     def to_json(self) -> dict[str, object]:
         data = self.summary.to_json()
         data.update(clock_json(self.clock))
+        progress = self.summary.progress
+        data["next"] = progress.next_step.value if progress.known and progress.next_step else None
         return data
 
 

@@ -27,6 +27,10 @@ class RequestType(StrEnum):
     def label(self, lang: str | None = None) -> str:
         return t(f"request_type.{self.value}", lang)
 
+    def short_label(self, lang: str | None = None) -> str:
+        """For the list, where width is scarce: a name still, never cut to a letter."""
+        return t(f"request_type.short.{self.value}", lang)
+
     def label_with_article(self, lang: str | None = None) -> str:
         lang = lang or current_language()
         return t(
@@ -58,6 +62,10 @@ class Channel(StrEnum):
 
     def label(self, lang: str | None = None) -> str:
         return t(f"channel.{self.value}", lang)
+
+    def phrase(self, lang: str | None = None) -> str:
+        """How it came in, inside a sentence: 'per e-mail', 'telefonisch'."""
+        return t(f"channel.phrase.{self.value}", lang)
 
 
 class CaseStatus(StrEnum):

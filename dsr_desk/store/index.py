@@ -18,6 +18,7 @@ from dsr_desk.errors import IndexCorruptError
 from dsr_desk.rules.case_values import CaseSummary, DestructionRecord, parse_moment, reference_for, stamp
 from dsr_desk.rules.clock import ClockFacts
 from dsr_desk.rules.requests import CaseStatus, Channel, RequestType
+from dsr_desk.rules.workflow import CaseProgress
 from dsr_desk.store import index_schema as schema
 from dsr_desk.store.migrations import WrongFileKindError, upgrade
 from dsr_desk.store.sqlcipher import NotReadableError, integrity_problems, open_engine
@@ -92,6 +93,7 @@ class WorkspaceIndex:
             "audit_head": audit_head,
             "audit_count": audit_count,
             "clock": json.dumps(summary.clock.to_json(), sort_keys=True),
+            "progress": json.dumps(summary.progress.to_json(), sort_keys=True),
         }
         with self._engine.begin() as conn:
             conn.execute(
@@ -173,6 +175,7 @@ def _entry(row) -> IndexEntry:
         updated_at=parse_moment(row["updated_at"]),
         closed_at=parse_moment(row["closed_at"]) if row["closed_at"] else None,
         clock=ClockFacts.from_json(json.loads(row["clock"])),
+        progress=CaseProgress.from_json(json.loads(row["progress"])),
     )
     return IndexEntry(summary, row["audit_head"], row["audit_count"])
 

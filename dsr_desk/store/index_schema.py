@@ -45,6 +45,11 @@ MIGRATIONS = (
         "the clock facts of each case (extension, requests for information), so the list shows due dates",
         sql_steps("ALTER TABLE cases ADD COLUMN clock TEXT NOT NULL DEFAULT '{}'"),
     ),
+    Migration(
+        3,
+        "each case's next step on its path (rules/workflow.py), so the list shows it; '{}' until known",
+        sql_steps("ALTER TABLE cases ADD COLUMN progress TEXT NOT NULL DEFAULT '{}'"),
+    ),
 )
 
 metadata = MetaData()
@@ -65,6 +70,7 @@ cases = Table(
     Column("audit_head", String, nullable=False),
     Column("audit_count", Integer, nullable=False),
     Column("clock", String, nullable=False),
+    Column("progress", String, nullable=False),
 )
 
 reference_counters = Table(

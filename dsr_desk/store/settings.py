@@ -37,6 +37,7 @@ class Settings:
     window: WindowPosition = field(default_factory=WindowPosition)
     id_copy_keep_days: int = 0  # LEGAL.md §3: delete the masked copy once the check is recorded
     idle_lock_minutes: int = IDLE_LOCK_MINUTES
+    demo: bool = False  # filled with demo cases: 'DEMO' in the title, every letter marked as an example
     extra: dict = field(default_factory=dict, compare=False)
 
     def with_changes(self, **changes: object) -> Settings:
@@ -58,6 +59,8 @@ class Settings:
         app["language"] = self.language
         app["handler_name"] = self.handler_name
         app["idle_lock_minutes"] = self.idle_lock_minutes
+        if self.demo:
+            app["demo"] = True
         data.setdefault("clock", {})["pause_while_waiting"] = self.pause_while_waiting
         data.setdefault("identity", {})["id_copy_keep_days"] = self.id_copy_keep_days
         holidays = data.setdefault("holidays", {})
@@ -95,6 +98,7 @@ def load_settings(path: Path) -> Settings:
             idle_lock_minutes=max(
                 0, min(int(app.get("idle_lock_minutes", IDLE_LOCK_MINUTES)), MAX_IDLE_LOCK_MINUTES)
             ),
+            demo=bool(app.get("demo", False)),
             extra=data,
         )
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:

@@ -183,7 +183,16 @@ def test_search_then_archive_then_verify(workspace, reference, tmp_path):
 
 
 def test_archive_all_closed_in_a_period(workspace, reference, tmp_path):
-    run(workspace, "case", "status", reference, "closed")
+    run(
+        workspace,
+        "case",
+        "status",
+        reference,
+        "closed",
+        "--override",
+        "--reason",
+        "Getest zonder alle stappen.",
+    )
     folder = tmp_path / "ap"
     result = run(workspace, "archive", "-o", str(folder), "--closed-from", "2000-01-01")
     assert (folder / f"{reference}.zip").exists()

@@ -9,7 +9,7 @@ import pytest
 from dsr_desk.errors import ClockPauseDisabledError, ValidationError
 from dsr_desk.rules.clock import ExtensionReason, InformationNeeded, Urgency
 from dsr_desk.rules.requests import CaseStatus
-from tests.support.cases import make_case
+from tests.support.cases import close_anyway, make_case
 
 # The desk fixture's today is 20 November 2026; make_case receives on 2 November, due 2 December.
 
@@ -104,7 +104,7 @@ def test_the_overview_sorts_most_urgent_first(desk):
     overdue = make_case(desk, name="Te laat", received=dt.date(2026, 10, 1))
     closed = make_case(desk, name="Klaar", received=dt.date(2026, 9, 1))
     with desk.open_case(closed.reference) as case:
-        case.set_status(CaseStatus.CLOSED)
+        close_anyway(case)
     urgent = make_case(desk, name="Dringend", received=dt.date(2026, 10, 22))
     rows = sorted(desk.overview(), key=urgency_order)
     assert [r.summary.reference for r in rows] == [

@@ -9,14 +9,13 @@ import pytest
 from dsr_desk.desk import Desk
 from dsr_desk.errors import CaseNotFoundError
 from dsr_desk.rules.case_values import DestructionRecord
-from dsr_desk.rules.requests import CaseStatus
-from tests.support.cases import make_case
+from tests.support.cases import close_anyway, make_case
 
 
 def test_destroying_removes_key_and_file_and_keeps_a_record(desk, workspace_dir):
     summary = make_case(desk, name="Anna de Wit", email="anna.dewit@example.nl")
     with desk.open_case(summary.reference) as case:
-        case.set_status(CaseStatus.CLOSED)
+        close_anyway(case)
     record = desk.destroy_case(summary.reference, "Bewaartermijn verstreken")
     assert not any((workspace_dir / "cases").iterdir())
     assert desk.list_cases() == []

@@ -28,7 +28,7 @@ def test_a_letter_is_stored_in_the_case_with_its_hash(organised):
         pdf = case.make_letter(LetterKind.ACKNOWLEDGEMENT, "nl")
         document_id = case.record_letter(LetterKind.ACKNOWLEDGEMENT, "nl", pdf, "email")
         [sent] = case.letters()
-        event = case.events()[-1]
+        event = next(e for e in case.events() if e.action == "letter.sent")
         assert case.letter_pdf(document_id) == pdf
     assert "Fleur de Wit" in pdf_text(pdf) and summary.reference in pdf_text(pdf)
     assert sent.kind == "acknowledgement" and sent.channel == "email" and sent.sent_on == "2026-11-20"

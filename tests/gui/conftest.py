@@ -1,9 +1,16 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from dsr_desk.gui.main_window import MainWindow
 from dsr_desk.gui.style import apply_style
+
+
+@pytest.fixture(autouse=True)
+def _own_preferences(tmp_path):
+    """Window geometry is remembered in the user's preferences; a test keeps its own, in its temp folder."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "preferences"))
 
 
 @pytest.fixture

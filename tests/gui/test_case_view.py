@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from dsr_desk.gui.case_table_model import Column
 from dsr_desk.rules.requests import CaseStatus
-from tests.support.cases import make_case
+from tests.support.cases import close_anyway, make_case
 
 HOSTILE = '<b>Vet</b><img src="file:///etc/passwd"> & <a href="http://example.com">klik</a>'
 
@@ -42,7 +42,8 @@ def test_changing_status_is_logged_and_refreshes_the_list(qtbot, window, desk):
 
 def test_reopening_asks_for_a_reason(qtbot, window, desk):
     summary = _open(qtbot, window, desk)
-    window.case_view.change_status(CaseStatus.CLOSED)
+    close_anyway(window.case_view.case)
+    window.case_view.refresh()
     window.case_view.change_status(CaseStatus.IN_PROGRESS)
     dialogs = [w for w in window.case_view.children() if w.metaObject().className() == "TextInputDialog"]
     dialog = dialogs[-1]
@@ -67,12 +68,19 @@ def test_adding_a_note(qtbot, window, desk):
     assert window.case_view.audit_model.index(0, 3).data() == "Teruggebeld, verzoek toegelicht."
 
 
-def test_destroying_needs_a_reason_and_a_confirmation(qtbot, window, desk):
+def test_destroying_needs_a_reason_and_the_reference_typed(qtbot, window, desk):
     summary = _open(qtbot, window, desk)
     dialog = window.ask_destroy(summary.reference)
     assert not dialog.ok_button.isEnabled()
-    dialog.confirm.setChecked(True)
-    qtbot.keyClicks(dialog.text, "Per abuis aangemaakt")
+    qtbot.keyClicks(dialog.typed, "DSR-2026-000")
+    assert not dialog.ok_button.isEnabled()  # almost the reference is not the reference
+    qtbot.keyClicks(dialog.typed, "1")
+    assert dialog.ok_button.isEnabled()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert "reden" in dialog.banner.text() and dialog.reason.property("invalid") is True
+    assert desk.destruction_records() == []
+    qtbot.keyClicks(dialog.reason, "Per abuis aangemaakt")
+    assert not dialog.reason.property("invalid")  # the red border goes as soon as it is filled in
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.model.rowCount() == 0)
     assert window.detail.currentWidget() is window.placeholder

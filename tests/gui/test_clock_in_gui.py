@@ -61,14 +61,14 @@ def test_the_reminder_banner_names_what_needs_attention_and_comes_back_the_next_
     qtbot.addWidget(window)
     window.show()
     assert window.banner.isVisible()
-    assert "1 verzoek(en) voorbij de termijn" in window.banner.text.text()
-    assert "1 verzoek(en) moeten binnen 2 werkdagen af" in window.banner.text.text()
+    assert "1 verzoek is voorbij de termijn" in window.banner.text.text()
+    assert "1 verzoek moet binnen 2 werkdagen af" in window.banner.text.text()
     window.banner.hide()
     window.check_reminders()  # the same day: no second reminder
     assert not window.banner.isVisible()
     clock.advance(days=4)  # Tuesday 24 November: both overdue now
     window.check_reminders()
-    assert window.banner.isVisible() and "2 verzoek(en) voorbij de termijn" in window.banner.text.text()
+    assert window.banner.isVisible() and "2 verzoeken zijn voorbij de termijn" in window.banner.text.text()
     qtbot.mouseClick(window.banner.show_button, Qt.MouseButton.LeftButton)
     assert window.proxy.rowCount() == 2
 
@@ -83,8 +83,11 @@ def test_extending_through_the_dialog_moves_the_due_date_on_screen(qtbot, window
     assert isinstance(dialog, ExtendDialog)
     assert dialog.reason.findData("other") == -1  # Art. 12(3): no reason but complexity and number
     dialog.reason.setCurrentIndex(dialog.reason.findData("number_of_requests"))
+    assert not dialog.ok_button.isEnabled()  # it can be done once only: confirmed first
+    dialog.confirm.setChecked(True)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert "reden" in dialog.banner.text()  # every reason is spelled out for the requester
+    assert dialog.explanation.property("invalid") is True
     qtbot.keyClicks(dialog.explanation, "Gegevens op drie locaties")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "2 februari 2027" in panel.due.text())

@@ -19,8 +19,8 @@ from dsr_desk.gui.data_dialogs import AddDataDialog
 from dsr_desk.gui.data_items_model import ItemColumn
 from dsr_desk.gui.letter_dialog import LetterDialog
 from dsr_desk.rules.letters import LetterKind
-from dsr_desk.rules.requests import CaseStatus, RequestType
-from tests.support.cases import make_case
+from dsr_desk.rules.requests import RequestType
+from tests.support.cases import close_anyway, make_case
 
 
 @pytest.fixture
@@ -94,7 +94,7 @@ def test_typed_text_needs_a_system_and_appears_in_the_list(qtbot, panel):
     dialog.reject()
     _add_text(qtbot, panel)
     assert panel.model.rowCount() == 1
-    assert panel.model.item_at(0).system == "Mailbox" and "1 onderdelen gaan mee" in panel.summary.text()
+    assert panel.model.item_at(0).system == "Mailbox" and "1 onderdeel gaat mee" in panel.summary.text()
     assert window_tab_text(panel) == "Gegevens (1)"
 
 
@@ -177,7 +177,7 @@ def test_an_encrypted_export_shows_its_password_once_then_offers_the_cover_lette
     target = tmp_path / "export.zip"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
     dialog = panel.export()
-    assert "1 onderdelen" in dialog.contents.text()
+    assert "1 onderdeel" in dialog.contents.text()
     dialog.channel.setCurrentText("telefoon")
     dialog.choose_target()
     qtbot.waitUntil(lambda: dialog.password_dialog is not None, timeout=10000)
@@ -243,7 +243,7 @@ def test_bulk_archives_of_closed_cases_and_checking_one_from_the_menu(
     closed = [make_case(desk, name=f"Klant {n}") for n in range(3)]
     for summary in closed[:2]:
         with desk.open_case(summary.reference) as case:
-            case.set_status(CaseStatus.CLOSED)
+            close_anyway(case)
     dialog = window.export_archives()
     assert "2 afgesloten" in dialog.count.text()
     folder = tmp_path / "ap"

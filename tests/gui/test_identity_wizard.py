@@ -33,12 +33,24 @@ def _next(qtbot, wizard):
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
 
 
+def test_whether_there_is_doubt_is_asked_never_preselected(qtbot, window, desk):
+    summary, wizard = _wizard(qtbot, window, desk)
+    assert not any(button.isChecked() for button in wizard.who.doubt.values())
+    wizard.who.reasoning.setPlainText("Verzoek kwam via het klantaccount.")
+    _next(qtbot, wizard)
+    assert wizard.current_page() is wizard.who
+    assert "redelijke twijfel" in wizard.banner.text()
+    with desk.open_case(summary.reference) as case:
+        assert case.identity().role is None  # nothing recorded
+
+
 def test_the_least_intrusive_path_a_known_e_mail_address(qtbot, window, desk):
     summary, wizard = _wizard(qtbot, window, desk)
+    wizard.who.doubt["yes"].setChecked(True)
     wizard.who.known.setChecked(True)
     wizard.who.reasoning.setPlainText("Verzoek kwam via het klantaccount.")
     _next(qtbot, wizard)
-    assert wizard.stack.currentWidget() is wizard.methods
+    assert wizard.current_page() is wizard.methods
     assert wizard.methods.method() is Method.KNOWN_CHANNEL  # proposed, already selected
     assert "minst ingrijpend" in wizard.methods.proposal.text()
     assert not wizard.methods.methods["id_copy"].isEnabled()  # the last resort needs a written reason first
@@ -49,7 +61,7 @@ def test_the_least_intrusive_path_a_known_e_mail_address(qtbot, window, desk):
     assert "bekende e-mailadres" in wizard.outcome.reasoning.toPlainText()
     _next(qtbot, wizard)
     qtbot.waitUntil(lambda: not wizard.isVisible())
-    assert "Identiteit vastgesteld via Bevestiging via bekend e-mailadres" in window.case_view.identity.text()
+    assert "Identiteit vastgesteld via een bij ons bekend e-mailadres" in window.case_view.identity.text()
     with desk.open_case(summary.reference) as case:
         assert case.identity().outcome is IdentityOutcome.VERIFIED
 
@@ -59,7 +71,7 @@ def test_no_doubt_goes_straight_to_the_outcome(qtbot, window, desk):
     wizard.who.doubt["no"].setChecked(True)
     wizard.who.reasoning.setPlainText("Vaste klant, aan de balie herkend.")
     _next(qtbot, wizard)
-    assert wizard.stack.currentWidget() is wizard.outcome
+    assert wizard.current_page() is wizard.outcome
     assert wizard.outcome.outcome() is IdentityOutcome.NOT_NEEDED
     _next(qtbot, wizard)
     qtbot.waitUntil(lambda: not wizard.isVisible())
@@ -69,6 +81,7 @@ def test_the_id_copy_path_masks_stores_and_deletes(qtbot, window, desk, own_temp
     summary, wizard = _wizard(qtbot, window, desk, channel=Channel.POST)
     assert Path(tempfile.gettempdir()) == Path(QDir.tempPath()) == own_temp_folder
     temp_before = set(own_temp_folder.iterdir())
+    wizard.who.doubt["yes"].setChecked(True)
     wizard.who.reasoning.setPlainText("Brief zonder klantnummer, afzender onbekend.")
     _next(qtbot, wizard)
     assert wizard.methods.method() is Method.QUESTIONS  # what is proposed for post
@@ -114,6 +127,7 @@ def test_the_id_copy_path_masks_stores_and_deletes(qtbot, window, desk, own_temp
 
 def test_a_bad_scan_is_refused_with_a_message(qtbot, window, desk):
     _summary, wizard = _wizard(qtbot, window, desk, channel=Channel.POST)
+    wizard.who.doubt["yes"].setChecked(True)
     wizard.who.reasoning.setPlainText("x")
     _next(qtbot, wizard)
     wizard.methods.copy_reason.setPlainText("Geen andere gegevens bekend, alleen een postadres.")
@@ -130,6 +144,7 @@ def test_not_verified_offers_the_identity_request_letter(qtbot, window, desk):
 
     demo_organisation(desk)
     _summary, wizard = _wizard(qtbot, window, desk)
+    wizard.who.doubt["yes"].setChecked(True)
     wizard.who.reasoning.setPlainText("Onbekend adres.")
     _next(qtbot, wizard)
     _next(qtbot, wizard)  # the verification code
@@ -146,6 +161,7 @@ def test_ocr_runs_in_the_background_and_boxes_the_mrz(qtbot, window, desk):
     if not tesseract_available():
         pytest.skip("no Tesseract (make test installs it)")
     _summary, wizard = _wizard(qtbot, window, desk, channel=Channel.POST)
+    wizard.who.doubt["yes"].setChecked(True)
     wizard.who.reasoning.setPlainText("Brief zonder klantnummer, afzender onbekend.")
     _next(qtbot, wizard)
     wizard.methods.copy_reason.setPlainText(

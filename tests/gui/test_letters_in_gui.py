@@ -38,6 +38,7 @@ def test_the_acknowledgement_previews_and_is_kept_when_saved(qtbot, window, desk
     assert dialog.current_kind() is LetterKind.ACKNOWLEDGEMENT  # suggested first: nothing was sent yet
     assert dialog.pdf is not None and dialog.view.document().pageCount() >= 1
     assert dialog.save_button.isEnabled()
+    assert dialog.channel.currentData() == "email"  # the request came by e-mail: so will the answer
     target = tmp_path / "ontvangst.pdf"
     # A native file dialog cannot be driven offscreen; the answer it would give is supplied here.
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
@@ -48,7 +49,7 @@ def test_the_acknowledgement_previews_and_is_kept_when_saved(qtbot, window, desk
     dialog.reject()
     panel = window.case_view.letters_panel
     qtbot.waitUntil(lambda: panel.list.count() == 1)
-    assert "Ontvangstbevestiging" in panel.list.item(0).text() and "post" in panel.list.item(0).text()
+    assert "Ontvangstbevestiging" in panel.list.item(0).text() and "per e-mail" in panel.list.item(0).text()
     viewer = panel.open_letter(panel.list.item(0).data(Qt.ItemDataRole.UserRole))
     assert viewer.document.pageCount() >= 1
 
@@ -99,7 +100,7 @@ def test_an_erasure_decision_is_recorded_from_the_letter_form(qtbot, window, des
     summary, dialog = _open_letter_dialog(qtbot, window, desk, types=(RequestType.ERASURE,))
     dialog.select_kind(LetterKind.ERASURE_CONFIRMATION)
     _rendered(qtbot, dialog)
-    decision = dialog.form.decision
+    decision = dialog.form.decision.widgets
     decision["outcome"].setCurrentIndex(decision["outcome"].findData("partly"))
     decision["what"].setPlainText("uw account")
     decision["ground"].setCurrentIndex(decision["ground"].findData("17(3)(b)"))

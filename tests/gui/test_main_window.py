@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 
 from dsr_desk.desk.demo import fill_with_demo_cases
 from dsr_desk.gui.case_table_model import REFERENCE_ROLE, Column
-from dsr_desk.rules.requests import CaseStatus, RequestType
-from tests.support.cases import make_case
+from dsr_desk.rules.requests import RequestType
+from tests.support.cases import close_anyway, make_case
 
 
 def _visible_references(window) -> list[str]:
@@ -110,7 +110,7 @@ def test_status_filter(qtbot, window, desk):
     open_case = make_case(desk, name="Open Zaak")
     closed = make_case(desk, name="Dicht Zaak")
     with desk.open_case(closed.reference) as case:
-        case.set_status(CaseStatus.CLOSED)
+        close_anyway(case)
     window.refresh_cases()
     window.status_filter.setCurrentIndex(window.status_filter.findData("closed"))
     assert _visible_references(window) == [closed.reference]

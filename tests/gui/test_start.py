@@ -74,6 +74,9 @@ def test_a_passphrase_workspace_asks_and_says_when_it_is_wrong(
     dialog = start.dialog
     assert isinstance(dialog, UnlockDialog)
     qtbot.addWidget(dialog)
+    assert dialog.banner.isHidden()  # no error before anything was tried
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    assert "Typ eerst de wachtwoordzin" in dialog.banner.text() and "DSR_DESK" not in dialog.banner.text()
     qtbot.keyClicks(dialog.passphrase, "verkeerde wachtwoordzin")
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     assert "Onjuiste wachtwoordzin" in dialog.banner.text()
@@ -102,7 +105,8 @@ def test_a_lost_keychain_entry_leads_to_the_recovery_key(qtbot, workspace_dir):
     unlock = start.dialog
     assert isinstance(unlock, UnlockDialog)
     qtbot.addWidget(unlock)
-    assert "herstelsleutel" in unlock.banner.text()
+    assert "herstelsleutel" in unlock.explanation.text()
+    assert unlock.banner.isHidden()  # why the window opened is no error of the user's
     unlock._recover()
     recovery = start.dialog
     assert isinstance(recovery, RecoveryDialog)

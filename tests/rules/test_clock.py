@@ -52,6 +52,9 @@ def test_days_left_are_spelled_out_not_only_coloured():
 
 def test_an_extension_is_allowed_until_the_first_due_date_and_needs_a_reason():
     assert extension_problems(_state(DUE), ExtensionReason.COMPLEXITY, "Vijf systemen") == []
+    assert _kinds(extension_problems(_state(DUE), ExtensionReason.COMPLEXITY, "")) == [
+        "clock.extension_needs_reason"
+    ]
     late = extension_problems(_state(DUE + dt.timedelta(days=1)), ExtensionReason.COMPLEXITY, "Vijf systemen")
     assert _kinds(late) == ["clock.extension_too_late"]
     assert _kinds(extension_problems(_state(DUE), ExtensionReason.COMPLEXITY, " ")) == [

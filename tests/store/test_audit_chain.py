@@ -10,7 +10,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from dsr_desk.rules.requests import CaseStatus
 from dsr_desk.store.audit import genesis_hash, next_event, verify_chain
-from tests.support.cases import make_case
+from tests.support.cases import close_anyway, make_case
 from tests.support.raw_db import raw_connection
 
 
@@ -115,7 +115,7 @@ def test_a_case_file_rolled_back_to_an_older_copy_is_detected(desk, tmp_path):
     shutil.copyfile(path, tmp_path / "older.dsrcase")
     with desk.open_case(summary.reference) as case:
         case.add_note("tweede")
-        case.set_status(CaseStatus.CLOSED)
+        close_anyway(case)
     shutil.copyfile(tmp_path / "older.dsrcase", path)
     with desk.open_case(summary.reference) as case:
         report = case.verify_audit()

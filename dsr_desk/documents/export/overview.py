@@ -38,12 +38,7 @@ def render_overview(bundle, entries: list[dict[str, object]]) -> bytes:
     story.append(
         bullet_list(
             [
-                t(
-                    "export.contents_item" if count == 1 else "export.contents_items",
-                    lang,
-                    category=category,
-                    count=count,
-                )
+                t("export.contents_item", lang, category=category, count=count)
                 for category, count in bundle.category_counts().items()
             ]
             or [t("export.no_items", lang)],

@@ -72,6 +72,7 @@ def first_page(
     _reference_block(canvas, layout, body, styles, win_top - window.height_mm * mm - 7 * mm)
     _fold_marks(canvas)
     canvas.restoreState()
+    _specimen_mark(canvas, layout)
 
 
 def _reference_block(canvas: Canvas, layout: LetterLayout, body: LetterBody, styles, top: float) -> None:
@@ -112,6 +113,20 @@ def later_page(canvas: Canvas, layout: LetterLayout) -> None:
     canvas.setFont(BOLD, 10)
     canvas.setFillColor(ACCENT)
     canvas.drawString(LEFT, PAGE_HEIGHT - 18 * mm, layout.profile.name[:80])
+    canvas.restoreState()
+    _specimen_mark(canvas, layout)
+
+
+def _specimen_mark(canvas: Canvas, layout: LetterLayout) -> None:
+    """Across the page, behind nothing a reader needs: this letter comes from a demo and was never sent."""
+    if not layout.specimen:
+        return
+    canvas.saveState()
+    canvas.setFillColorRGB(0.85, 0.2, 0.15, alpha=0.18)
+    canvas.setFont(BOLD, 96)
+    canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+    canvas.rotate(52)
+    canvas.drawCentredString(0, -30, t("letter.specimen", layout.lang))
     canvas.restoreState()
 
 

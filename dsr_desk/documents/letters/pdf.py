@@ -51,6 +51,7 @@ class LetterLayout:
     lang: str
     window: WindowPosition
     logo: bytes | None = None
+    specimen: bool = False  # a demo workspace's letter: marked across every page as an example
 
 
 def render_letter_pdf(body: LetterBody, layout: LetterLayout) -> bytes:
@@ -123,7 +124,9 @@ def _story(body: LetterBody, layout: LetterLayout, styles: dict[str, ParagraphSt
     return story
 
 
-def letter_layout_for(facts: LetterFacts, window: WindowPosition, logo: bytes | None) -> LetterLayout:
+def letter_layout_for(
+    facts: LetterFacts, window: WindowPosition, logo: bytes | None, specimen: bool = False
+) -> LetterLayout:
     requester, lang = facts.record.requester, facts.lang
     # By post: name and address. Without an address (an answer by e-mail): name and e-mail.
     below_name = requester.address.splitlines() if requester.address else [requester.email]
@@ -137,4 +140,5 @@ def letter_layout_for(facts: LetterFacts, window: WindowPosition, logo: bytes | 
         lang,
         window,
         logo,
+        specimen,
     )

@@ -65,7 +65,7 @@ class WhoPage(QWidget):
         self.doubt = radio_group(
             self, layout, [("no", t("gui.identity.no_doubt")), ("yes", t("gui.identity.doubt"))]
         )
-        self.doubt["yes"].setChecked(True)
+        # Asked, never preselected: the advice above says to ask for proof only in doubt.
         self.known = QCheckBox(t("gui.identity.known_address"), self)
         layout.addWidget(self.known)
         layout.addWidget(label(t("gui.identity.reasoning"), self))
@@ -75,6 +75,12 @@ class WhoPage(QWidget):
         for button in self.roles.values():
             button.toggled.connect(self._roles_changed)
         self._roles_changed()
+
+    def doubt_choice(self) -> bool | None:
+        """True: reasonable doubt; False: none; None: not answered yet."""
+        if self.doubt["yes"].isChecked():
+            return True
+        return False if self.doubt["no"].isChecked() else None
 
     def role(self) -> RequesterRole:
         return next(RequesterRole(value) for value, button in self.roles.items() if button.isChecked())

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView, QWidget
 
 from dsr_desk.gui.identity.image_bridge import to_pixmap
+from dsr_desk.i18n import t
 from dsr_desk.rules.id_templates import Box, boxes_for
 
 HANDLE = 14  # pixels of the corner that resize rather than move
@@ -85,9 +86,18 @@ class RedactionEditor(QGraphicsView):
         self.boxes: list[ResizableRect] = []
         self._drawing: ResizableRect | None = None
         self._origin = QPointF()
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        """An empty editor says what to do, rather than show a dark, empty canvas."""
+        hint = self.scene().addText(t("gui.identity.editor_hint"))
+        hint.setDefaultTextColor(QColor("#e8ecef"))
+        hint.setTextWidth(380)
+        self.hint = hint
 
     def show_image(self, image: Image.Image) -> None:
         self.scene().clear()
+        self.hint = None
         self.boxes, self.image = [], image
         self.scene().addPixmap(to_pixmap(image))
         self.scene().setSceneRect(0, 0, image.width, image.height)

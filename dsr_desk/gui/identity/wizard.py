@@ -11,6 +11,7 @@ from dsr_desk.errors import DsrDeskError, ValidationError
 from dsr_desk.gui.forms import ProblemBanner
 from dsr_desk.gui.identity.check_pages import CheckPage
 from dsr_desk.gui.identity.pages import MethodPage, OutcomePage, WhoPage
+from dsr_desk.gui.screen_fit import fit_to_screen, scrolling
 from dsr_desk.i18n import t
 from dsr_desk.rules.identity import DocumentType, IdentityOutcome, Method
 from dsr_desk.rules.letters import LetterKind
@@ -18,6 +19,7 @@ from dsr_desk.rules.letters import LetterKind
 
 class IdentityWizard(QDialog):
     letter_wanted = Signal(str)  # a letter kind to make next (after 'not verified')
+    changed = Signal()  # a step was recorded on the case: the case view shows it at once
 
     def __init__(self, case: Case, organisation: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,14 +27,17 @@ class IdentityWizard(QDialog):
         self.method: Method | None = None
         self.warnings: list[str] = []  # what the check page found, kept for the record
         self.setWindowTitle(t("gui.identity.title", reference=case.reference))
-        self.resize(900, 760)
         self.banner = ProblemBanner(self)
         self.who, self.methods, self.outcome = WhoPage(self), MethodPage(self), OutcomePage(self)
         self.check = CheckPage(case, organisation, self)
         self.check.problem.connect(lambda text: self.banner.show_problems([text] if text else []))
         self.stack = QStackedWidget(self)
-        for page in (self.who, self.methods, self.check, self.outcome):
-            self.stack.addWidget(page)
+        # On a laptop screen a page scrolls; the buttons below it stay in sight.
+        self._frames = {
+            page: scrolling(page, self) for page in (self.who, self.methods, self.check, self.outcome)
+        }
+        for frame in self._frames.values():
+            self.stack.addWidget(frame)
         self.back_button = QPushButton(t("gui.identity.back"), self)
         self.back_button.clicked.connect(self.back)
         self.next_button = QPushButton(t("gui.identity.next"), self)
@@ -50,9 +55,13 @@ class IdentityWizard(QDialog):
         layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)
         self._show(self.who)
+        fit_to_screen(self, 900, 760)
+
+    def current_page(self) -> QWidget:
+        return next(page for page, frame in self._frames.items() if frame is self.stack.currentWidget())
 
     def _show(self, page: QWidget) -> None:
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentWidget(self._frames[page])
         self.back_button.setEnabled(page is not self.who)
         self.next_button.setText(t("gui.identity.record" if page is self.outcome else "gui.identity.next"))
         self.banner.show_problems([])
@@ -64,11 +73,16 @@ class IdentityWizard(QDialog):
             self.banner.show_problems(error.problem_messages())
         except DsrDeskError as error:
             self.banner.show_problems([error.message()])
+        else:
+            self.changed.emit()
 
     def _advance(self) -> None:
-        page = self.stack.currentWidget()
+        page = self.current_page()
         if page is self.who:
-            doubt = self.who.doubt["yes"].isChecked()
+            doubt = self.who.doubt_choice()
+            if doubt is None:
+                self.banner.show_problems([t("identity.problem.doubt")])
+                return
             proposal = self.case.assess_identity(
                 role=self.who.role(),
                 proof=self.who.proof.text(),
@@ -116,8 +130,8 @@ class IdentityWizard(QDialog):
 
     def back(self) -> None:
         order = [self.who, self.methods, self.check, self.outcome]
-        index = order.index(self.stack.currentWidget())
-        if index and self.method is None and self.stack.currentWidget() is self.outcome:
+        index = order.index(self.current_page())
+        if index and self.method is None and self.current_page() is self.outcome:
             self._show(self.who)
         elif index:
             self._show(order[index - 1])

@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from dsr_desk.desk import Desk
 from dsr_desk.errors import DsrDeskError, ValidationError
-from dsr_desk.gui.forms import ProblemBanner, action_buttons
+from dsr_desk.gui.forms import ProblemBanner, action_buttons, mark_fields
+from dsr_desk.gui.screen_fit import fit_to_screen, scrolling
 from dsr_desk.gui.settings.general_tab import GeneralTab
 from dsr_desk.gui.settings.letters_tab import LettersTab
 from dsr_desk.gui.settings.organisation_tab import OrganisationTab
@@ -18,7 +19,6 @@ class SettingsDialog(QDialog):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(t("gui.settings.title"))
-        self.setMinimumSize(760, 640)
         self.banner = ProblemBanner(self)
         self.tabs = QTabWidget(self)
         self.general = GeneralTab(desk, self)
@@ -31,7 +31,8 @@ class SettingsDialog(QDialog):
             (self.register_tab, "register"),
             (self.letters_tab, "letters"),
         ):
-            self.tabs.addTab(tab, t(f"gui.settings.tab.{key}"))
+            # Each tab scrolls when the screen is small; its rows never squeeze into each other.
+            self.tabs.addTab(scrolling(tab, self), t(f"gui.settings.tab.{key}"))
         # The general tab's controls, by the names the rest of the app and its tests use.
         for name in (
             "organisation",
@@ -50,6 +51,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
+        fit_to_screen(self, 820, 720)
 
     def _save(self) -> None:
         for index, tab in enumerate(
@@ -59,6 +61,7 @@ class SettingsDialog(QDialog):
                 tab.save()
             except ValidationError as error:
                 self.tabs.setCurrentIndex(index)
+                mark_fields(getattr(tab, "fields", {}), error)
                 self.banner.show_problems(error.problem_messages())
                 return
             except DsrDeskError as error:

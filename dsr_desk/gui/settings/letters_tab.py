@@ -4,12 +4,16 @@ organisation can adapt in its own words."""
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -90,10 +94,12 @@ class LettersTab(QWidget):
     def test_page(self) -> bytes:
         return render_test_print(self._desk.settings.organisation, self.window(), current_language())
 
-    def adapt_templates(self) -> None:
+    def adapt_templates(self) -> TemplatesFolderDialog:
         folder = self._desk.paths.letter_templates
         copy_defaults_to(folder)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        dialog = TemplatesFolderDialog(str(folder), self)
+        dialog.open()
+        return dialog
 
     def check(self) -> None:
         problems = check_templates(self._desk.paths.letter_templates)
@@ -102,3 +108,41 @@ class LettersTab(QWidget):
 
     def save(self) -> None:
         self._desk.update_window(self.window())
+
+
+class TemplatesFolderDialog(QDialog):
+    """Where the templates are, always in words: not every computer has a file manager to open."""
+
+    def __init__(self, folder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self.setWindowTitle(t("gui.letters_settings.templates"))
+        intro = QLabel(t("gui.letters_settings.folder_intro"), self)
+        intro.setWordWrap(True)
+        self.path = QLineEdit(folder, self)
+        self.path.setReadOnly(True)
+        self.result = hint("", self)
+        buttons = QDialogButtonBox(self)
+        self.open_button = buttons.addButton(
+            t("gui.letters_settings.open_folder"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.open_button.clicked.connect(self.open_folder)
+        self.copy_button = buttons.addButton(
+            t("gui.letters_settings.copy_path"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.copy_button.clicked.connect(self.copy_path)
+        buttons.addButton(t("gui.close"), QDialogButtonBox.ButtonRole.RejectRole).setDefault(True)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (intro, self.path, self.result, buttons):
+            layout.addWidget(widget)
+        self.setMinimumWidth(520)
+
+    def open_folder(self) -> bool:
+        opened = QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder))
+        self.result.setText("" if opened else t("gui.letters_settings.no_file_manager"))
+        return opened
+
+    def copy_path(self) -> None:
+        QGuiApplication.clipboard().setText(self.folder)
+        self.result.setText(t("gui.letters_settings.path_copied"))

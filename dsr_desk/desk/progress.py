@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from dsr_desk.desk.answers import ANSWERED, LETTER_SENT, inputs_from_events
 from dsr_desk.desk.case_data import searches_from_events
-from dsr_desk.desk.clock import INFO_REQUESTED, facts_from_events
+from dsr_desk.desk.clock import FORWARDED, INFO_REQUESTED, facts_from_events
 from dsr_desk.desk.identity_state import ASSESSED, CODE_ISSUED, METHOD_CHOSEN, RECORDED
 from dsr_desk.documents.archive.manifest import ARCHIVE_SEAL
 from dsr_desk.rules.case_values import CaseRecord
@@ -25,6 +25,7 @@ def workflow_facts(
     record: CaseRecord, events: Sequence[AuditEvent], systems: Iterable[str], items: Iterable[DataItem]
 ) -> WorkflowFacts:
     needed, settled = _identity(events)
+    inputs, clock = inputs_from_events(events), facts_from_events(events)
     handled = frozenset(s.system for s in searches_from_events(events) if s.searched or s.note.strip())
     return WorkflowFacts(
         status=record.status,
@@ -32,12 +33,14 @@ def workflow_facts(
         letters_sent=frozenset(e.details.get("kind", "") for e in events if e.action == LETTER_SENT),
         identity_needed=needed,
         identity_settled=settled,
-        waiting_since=facts_from_events(events).waiting_since,
+        waiting_since=clock.waiting_since,
         systems=tuple(dict.fromkeys(systems)),
         handled_systems=handled,
-        decisions=inputs_from_events(events).decisions,
+        decisions=inputs.decisions,
         exported=any(e.action == EXPORTED for e in events),
         items_in_answer=sum(1 for item in items if item.included),
+        processes_data=inputs.processes_data,
+        forwarded=clock.forwarded_types,
         closed_on=record.closed_on,
         archived_since_closing=_archived_since_closing(events),
     )
@@ -73,7 +76,8 @@ def _identity(events: Iterable[AuditEvent]) -> tuple[bool, bool]:
 def _archived_since_closing(events: Sequence[AuditEvent]) -> bool:
     archived = False
     for event in events:
-        if event.action == STATUS_CHANGED and event.details.get("after") == "closed":
+        closing = event.action == STATUS_CHANGED and event.details.get("after") == "closed"
+        if closing or (event.action == FORWARDED and event.details.get("all")):
             archived = False
         elif event.action == ARCHIVE_SEAL:
             archived = True

@@ -12,20 +12,24 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dsr_desk.rules.letters import CONFIRMS, LetterKind, Outcome
+from dsr_desk.rules.outcomes import RECIPIENTS_TOLD
 from dsr_desk.rules.requests import CaseStatus, RequestType
 from dsr_desk.rules.workflow_values import CaseProgress, CaseStep, Step, WorkflowFacts
 
 __all__ = ["CaseProgress", "CaseStep", "Step", "Workflow", "WorkflowFacts", "missing_letters", "workflow"]
 
-# The letter that answers each request type when it is granted, wholly or in part; a refusal is answered
-# by the refusal letter. A type without a letter of its own is answered by its decision alone.
-ANSWER_LETTERS: dict[RequestType, LetterKind] = {
-    RequestType.ACCESS: LetterKind.ACCESS_RESPONSE,
-    RequestType.PORTABILITY: LetterKind.EXPORT_COVER,
-    **{request_type: kind for kind, request_type in CONFIRMS.items()},
+# The letters that answer each request type when it is granted, wholly or in part, the usual one first; a
+# refusal is answered by the refusal letter.
+ANSWER_LETTERS: dict[RequestType, tuple[LetterKind, ...]] = {
+    RequestType.ACCESS: (LetterKind.ACCESS_RESPONSE,),
+    RequestType.PORTABILITY: (LetterKind.EXPORT_COVER, LetterKind.DIRECT_TRANSMISSION),  # Art. 20(2)
+    RequestType.AUTOMATED_DECISION: (LetterKind.AUTOMATED_DECISION_RESPONSE,),
+    **{
+        request_type: (kind,)
+        for kind, request_type in CONFIRMS.items()
+        if request_type not in (RequestType.PORTABILITY, RequestType.AUTOMATED_DECISION)
+    },
 }
-# Art. 19: the recipients are told of a rectification, an erasure or a restriction.
-TELL_RECIPIENTS = (RequestType.RECTIFICATION, RequestType.ERASURE, RequestType.RESTRICTION)
 EXPORTED_TYPES = (RequestType.ACCESS, RequestType.PORTABILITY)
 
 
@@ -67,24 +71,32 @@ class Workflow:
 
 def workflow(facts: WorkflowFacts) -> Workflow:
     answered = _answered(facts)
+    here = facts.answered_here
     steps = [_acknowledge(facts, answered)]
-    if facts.identity_needed or facts.identity_settled:
+    if here and (facts.identity_needed or facts.identity_settled):
         steps.append(_identity(facts))
-    steps.append(_search(facts))
-    steps += [_decide(facts, request_type) for request_type in facts.types]
-    if telling := [r for r in facts.types if r in TELL_RECIPIENTS and _granted(facts, r)]:
+    if here:
+        steps.append(_search(facts))
+    steps += [_decide(facts, request_type) for request_type in here]
+    if telling := [r for r in here if r in RECIPIENTS_TOLD and _granted(facts, r)]:
         steps.append(_recipients(facts, telling))
-    if any(r in EXPORTED_TYPES and _granted(facts, r) for r in facts.types):
+    if facts.processes_data and any(r in EXPORTED_TYPES and _granted(facts, r) for r in here):
         steps.append(_export(facts))
     steps.append(_respond(facts, answered))
-    closed = facts.status is CaseStatus.CLOSED
-    steps.append(
-        CaseStep(Step.CLOSE, closed, "workflow.closed" if closed else "workflow.close", _on(facts.closed_on))
-    )
-    if closed:
+    steps.append(_close(facts))
+    if not facts.status.is_open:
         done = facts.archived_since_closing
         steps.append(CaseStep(Step.ARCHIVE, done, "workflow.archived" if done else "workflow.archive"))
     return Workflow(tuple(steps))
+
+
+def _close(facts: WorkflowFacts) -> CaseStep:
+    if facts.status is CaseStatus.FORWARDED:
+        return CaseStep(Step.CLOSE, True, "workflow.forwarded", _on(facts.closed_on))
+    closed = not facts.status.is_open
+    return CaseStep(
+        Step.CLOSE, closed, "workflow.closed" if closed else "workflow.close", _on(facts.closed_on)
+    )
 
 
 def _acknowledge(facts: WorkflowFacts, answered: bool) -> CaseStep:
@@ -181,16 +193,13 @@ def _export(facts: WorkflowFacts) -> CaseStep:
 
 
 def _respond(facts: WorkflowFacts, answered: bool) -> CaseStep:
-    missing = missing_letters(facts)
-    if not missing and answered:
+    if answered:
         return CaseStep(Step.RESPOND, True, "workflow.responded")
+    missing = missing_letters(facts)
     if not missing:
-        # Every request decided without a letter of its own (Art. 22 today): the person still hears.
-        missing = [LetterKind.REFUSAL] if _all_refused(facts) else []
-        if not missing:
-            return CaseStep(
-                Step.RESPOND, False, "workflow.respond_any", open_items=(("workflow.open.answer", {}),)
-            )
+        return CaseStep(
+            Step.RESPOND, False, "workflow.respond_any", open_items=(("workflow.open.answer", {}),)
+        )
     values = {"letters": tuple(missing)}
     return CaseStep(
         Step.RESPOND, False, "workflow.respond", values, open_items=(("workflow.open.letters", values),)
@@ -198,37 +207,34 @@ def _respond(facts: WorkflowFacts, answered: bool) -> CaseStep:
 
 
 def missing_letters(facts: WorkflowFacts) -> list[LetterKind]:
-    """The answer letters not yet sent, in the order a handler sends them; empty until there is a decision
-    to answer (the decide step comes first)."""
-    wanted: list[LetterKind] = []
-    for request_type in facts.types:
+    """The answer letters not yet sent, in the order a handler sends them; a request type appears once it is
+    decided (the decide step comes first). A forwarded part is answered by the forwarding notice."""
+    missing: list[LetterKind] = []
+    if facts.forwarded and LetterKind.FORWARDED.value not in facts.letters_sent:
+        missing.append(LetterKind.FORWARDED)
+    for request_type in facts.answered_here:
         decision = facts.decisions.get(request_type)
         if decision is None:
             continue
-        kind = LetterKind.REFUSAL if decision.outcome is Outcome.REFUSED else ANSWER_LETTERS.get(request_type)
-        if kind is not None and kind not in wanted:
-            wanted.append(kind)
-    if facts.exported and LetterKind.EXPORT_COVER not in wanted:
-        wanted.append(LetterKind.EXPORT_COVER)  # how to open the file, and how its password arrives
-    return [kind for kind in wanted if kind.value not in facts.letters_sent]
+        kinds = (LetterKind.REFUSAL,) if decision.outcome is Outcome.REFUSED else ANSWER_LETTERS[request_type]
+        if not any(kind.value in facts.letters_sent for kind in kinds) and kinds[0] not in missing:
+            missing.append(kinds[0])
+    cover = LetterKind.EXPORT_COVER
+    if facts.exported and cover.value not in facts.letters_sent and cover not in missing:
+        missing.append(cover)  # how to open the file, and how its password arrives
+    return missing
 
 
 def _answered(facts: WorkflowFacts) -> bool:
-    """Every request type decided, and the letters that say so sent."""
-    decided = bool(facts.types) and all(r in facts.decisions for r in facts.types)
-    if not decided or missing_letters(facts):
-        return False
-    answer_kinds = {k.value for k in (*ANSWER_LETTERS.values(), LetterKind.REFUSAL)}
-    return bool(answer_kinds & facts.letters_sent)
+    """Every request type this organisation answers decided, and the letters that say so sent."""
+    here = facts.answered_here
+    decided = all(r in facts.decisions for r in here)
+    return bool(facts.types) and decided and not missing_letters(facts) and bool(facts.letters_sent)
 
 
 def _granted(facts: WorkflowFacts, request_type: RequestType) -> bool:
     decision = facts.decisions.get(request_type)
     return decision is None or decision.outcome is not Outcome.REFUSED
-
-
-def _all_refused(facts: WorkflowFacts) -> bool:
-    return all(not _granted(facts, r) for r in facts.types)
 
 
 def _decision_field(facts: WorkflowFacts, request_type: RequestType, name: str) -> object:

@@ -79,8 +79,15 @@ class WorkflowFacts:
     decisions: dict[RequestType, Decision] = field(default_factory=dict)
     exported: bool = False
     items_in_answer: int = 0
+    processes_data: bool = True  # False: "we process no personal data about you" (Art. 15(1))
+    forwarded: tuple[RequestType, ...] = ()  # sent on to their controller: answered there, not here
     closed_on: dt.date | None = None
     archived_since_closing: bool = False
+
+    @property
+    def answered_here(self) -> tuple[RequestType, ...]:
+        """The request types this organisation answers itself: all but those forwarded."""
+        return tuple(kind for kind in self.types if kind not in self.forwarded)
 
 
 @dataclass(frozen=True)

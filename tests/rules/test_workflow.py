@@ -149,3 +149,66 @@ def test_a_case_closed_with_steps_open_has_only_its_archive_left():
     closed = workflow(facts(status=CaseStatus.CLOSED, closed_on=dt.date(2026, 11, 20)))
     assert closed.next.code is Step.ARCHIVE
     assert not next(s for s in closed.steps if s.code is Step.ACKNOWLEDGE).done  # still shown as not done
+
+
+def test_a_forwarded_part_needs_no_decision_here_only_the_forwarding_notice():
+    part = facts(
+        status=CaseStatus.IN_PROGRESS,
+        types=(ACCESS, ERASURE),
+        forwarded=(ERASURE,),
+        letters_sent=sent(LetterKind.ACKNOWLEDGEMENT),
+        handled_systems=frozenset(SYSTEMS),
+        decisions={ACCESS: Decision(ACCESS, Outcome.DONE, what="kopie")},
+        exported=True,
+    )
+    path = workflow(part)
+    assert [s.request_type for s in path.steps if s.code is Step.DECIDE] == [ACCESS]
+    assert "notify_recipients" not in codes(path)
+    assert path.next.code is Step.RESPOND
+    assert path.next.text("nl").startswith(
+        "Antwoord versturen: doorgestuurd aan verwerkingsverantwoordelijke"
+    )
+    whole = workflow(facts(status=CaseStatus.FORWARDED, forwarded=(ACCESS,), closed_on=dt.date(2026, 11, 5)))
+    assert codes(whole) == ["acknowledge", "respond", "close", "archive"]
+    assert whole.next.code is Step.ARCHIVE
+    close = next(s for s in whole.steps if s.code is Step.CLOSE)
+    assert close.text("nl") == "Doorgestuurd naar de verwerkingsverantwoordelijke op 5 november 2026"
+
+
+def test_no_data_about_the_person_needs_no_export():
+    path = workflow(
+        facts(
+            status=CaseStatus.IN_PROGRESS,
+            letters_sent=sent(LetterKind.ACKNOWLEDGEMENT),
+            handled_systems=frozenset(SYSTEMS),
+            decisions={ACCESS: Decision(ACCESS, Outcome.DONE, what="geen gegevens")},
+            items_in_answer=4,
+            processes_data=False,
+        )
+    )
+    assert "export" not in codes(path) and path.next.code is Step.RESPOND
+
+
+def test_an_automated_decision_is_answered_by_its_own_letter_and_portability_by_either():
+    decided = {
+        RequestType.AUTOMATED_DECISION: Decision(
+            RequestType.AUTOMATED_DECISION, Outcome.DONE, what="herzien"
+        ),
+        RequestType.PORTABILITY: Decision(RequestType.PORTABILITY, Outcome.DONE, what="verstuurd"),
+    }
+    base = facts(
+        status=CaseStatus.IN_PROGRESS,
+        types=(RequestType.AUTOMATED_DECISION, RequestType.PORTABILITY),
+        letters_sent=sent(LetterKind.ACKNOWLEDGEMENT),
+        handled_systems=frozenset(SYSTEMS),
+        decisions=decided,
+        items_in_answer=0,
+    )
+    assert workflow(base).next.fields["letters"] == (
+        LetterKind.AUTOMATED_DECISION_RESPONSE,
+        LetterKind.EXPORT_COVER,
+    )
+    done = replace(
+        base, letters_sent=sent(LetterKind.AUTOMATED_DECISION_RESPONSE, LetterKind.DIRECT_TRANSMISSION)
+    )
+    assert workflow(done).ready_to_close

@@ -84,6 +84,7 @@ def test_the_log_tab_counts_what_it_lists_and_follows_every_action(
     view = window.case_view
     letter = view.make_letter(LetterKind.ACKNOWLEDGEMENT)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "brief.pdf"), ""))
+    qtbot.waitUntil(lambda: letter.rendering is None, timeout=20000)
     with qtbot.waitSignal(letter.recorded):
         letter.save_letter()
     assert letter.isVisible()  # still open, and the log already has the letter

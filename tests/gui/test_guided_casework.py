@@ -21,7 +21,13 @@ def _step(window) -> Step | None:
     return step.code if step else None
 
 
+def _rendered(qtbot, dialog: LetterDialog) -> None:
+    """Letters are laid out off the window's thread: wait for the preview."""
+    qtbot.waitUntil(lambda: dialog.rendering is None, timeout=20000)
+
+
 def _save_letter(qtbot, dialog: LetterDialog) -> None:
+    _rendered(qtbot, dialog)
     assert dialog.pdf is not None, dialog.banner.text()
     with qtbot.waitSignal(dialog.recorded):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -89,6 +95,7 @@ def test_an_emailed_access_request_from_intake_to_archive_by_the_next_step_butto
     entries = answer.form._widgets["register_entries"]
     entries.item(0).setCheckState(Qt.CheckState.Checked)
     answer.form._widgets["enclosed"].setPlainText("een kopie van uw klantgegevens (versleuteld bestand)")
+    _rendered(qtbot, answer)
     qtbot.mouseClick(answer.preview_button, Qt.MouseButton.LeftButton)
     _save_letter(qtbot, answer)
 

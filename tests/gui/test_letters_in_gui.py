@@ -119,9 +119,9 @@ def test_a_withdrawal_of_consent_cannot_be_chosen_as_refused(qtbot, window, desk
     _summary, dialog = _open_letter_dialog(qtbot, window, desk, types=(RequestType.WITHDRAW_CONSENT,))
     dialog.select_kind(LetterKind.CONSENT_WITHDRAWAL_CONFIRMATION)
     _rendered(qtbot, dialog)
-    outcome = dialog.form.decision["outcome"]
+    outcome = dialog.form.decision.widgets["outcome"]
     assert outcome.findData("refused") == -1 and outcome.findData("partly") >= 0
-    ground = dialog.form.decision["ground"]
+    ground = dialog.form.decision.widgets["ground"]
     assert ground.findData("6(1)(c)") >= 0 and not ground.isEditable()  # words, never a typed code
 
 

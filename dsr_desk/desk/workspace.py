@@ -4,15 +4,19 @@ command line call these and nothing below them.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
 import os
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from dsr_desk.desk import unlock
 from dsr_desk.desk.case import Case
 from dsr_desk.desk.reconcile import reconcile
+from dsr_desk.desk.sharing import SharingActions
 from dsr_desk.desk.workspace_settings import WorkspaceSettingsActions
 from dsr_desk.errors import CaseNotFoundError, DsrDeskError, ValidationError, WriteFailedError
 from dsr_desk.rules.case_values import CaseRecord, CaseSummary, DestructionRecord
@@ -26,7 +30,8 @@ from dsr_desk.store.crypto import derive_subkey, new_key
 from dsr_desk.store.index import WorkspaceIndex
 from dsr_desk.store.keychain import Keychain
 from dsr_desk.store.keyfile import PASSPHRASE, KeyFile
-from dsr_desk.store.settings import Settings, load_settings, save_settings
+from dsr_desk.store.locks import Session, WorkspaceLock, session_alive
+from dsr_desk.store.settings import Settings, SettingsFile, save_settings
 from dsr_desk.store.sqlcipher import remove_database_files
 from dsr_desk.store.workspace import WorkspacePaths
 
@@ -37,7 +42,7 @@ def system_clock() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class Desk(WorkspaceSettingsActions):
+class Desk(WorkspaceSettingsActions, SharingActions):
     def __init__(
         self, paths: WorkspacePaths, keyfile: KeyFile, master: bytes, clock: Clock = system_clock
     ) -> None:
@@ -45,10 +50,14 @@ class Desk(WorkspaceSettingsActions):
         self.keyfile = keyfile
         self.clock = clock
         self._case_wrapping_key = case_key_wrapping_key(master)
-        self._index = WorkspaceIndex.open(
-            paths.index, derive_subkey(master, "dsr-desk/index/v1"), create=not paths.index.exists()
-        )
-        self.settings = load_settings(paths.settings)
+        self._settings = SettingsFile(paths.settings)
+        self._lock = WorkspaceLock(paths.root)
+        with self._lock.held():  # two processes opening a workspace without an index make one, not two
+            self._index = WorkspaceIndex.open(
+                paths.index, derive_subkey(master, "dsr-desk/index/v1"), create=not paths.index.exists()
+            )
+        self.session = Session(paths.root, self.actor, self.now())
+        self.claims = self._index.claims(lambda session: session_alive(paths.root, session))
         self.reconcile_report = reconcile(self)
 
     # -- opening -------------------------------------------------------------------------------------------
@@ -106,7 +115,12 @@ class Desk(WorkspaceSettingsActions):
         return cls(paths, keyfile, master, clock)
 
     def close(self) -> None:
+        if self.session.ended:
+            return
+        with contextlib.suppress(DsrDeskError, SQLAlchemyError):
+            self.claims.release_all(self.session.id)
         self._index.close()
+        self.session.end()
 
     def __enter__(self) -> Desk:
         return self
@@ -155,41 +169,43 @@ class Desk(WorkspaceSettingsActions):
             notes=notes,
             today=self.today(),
         )
-        reference = self._index.allocate_reference(intake.received.year, self.paths.case_references_on_disk())
         now = self.now()
-        record = CaseRecord(
-            reference=reference,
-            requester=intake.requester,
-            received=intake.received,
-            types=intake.types,
-            channel=intake.channel,
-            status=CaseStatus.NEW,
-            notes=intake.notes,
-            created_at=now,
-            updated_at=now,
-        )
-        case_key = new_key()
-        write_case_key(
-            self.paths.case_key(reference),
-            reference,
-            case_key,
-            self._case_wrapping_key,
-            self.keyfile.workspace_id,
-        )
-        building = self.paths.case_file_in_progress(reference)
-        details = {
-            "received": record.received.isoformat(),
-            "types": [k.value for k in record.types],
-            "channel": record.channel.value,
-        }
-        case_file = CaseFile.create(building, case_key, record, self.actor, details)
-        head = case_file.events()[-1]
-        case_file.close()
-        os.replace(building, self.paths.case_file(reference))
-        self._index.put(record.summary(), head.hash, head.seq)
+        with self._lock.held():
+            reference = self._index.reserve_reference(intake.received.year, self.session.id, now)
+            record = CaseRecord(
+                reference=reference,
+                requester=intake.requester,
+                received=intake.received,
+                types=intake.types,
+                channel=intake.channel,
+                status=CaseStatus.NEW,
+                notes=intake.notes,
+                created_at=now,
+                updated_at=now,
+            )
+            case_key = new_key()
+            write_case_key(
+                self.paths.case_key(reference),
+                reference,
+                case_key,
+                self._case_wrapping_key,
+                self.keyfile.workspace_id,
+            )
+            building = self.paths.case_file_in_progress(reference)
+            details = {
+                "received": record.received.isoformat(),
+                "types": [k.value for k in record.types],
+                "channel": record.channel.value,
+            }
+            case_file = CaseFile.create(building, case_key, record, self.actor, details)
+            head = case_file.events()[-1]
+            case_file.close()
+            os.replace(building, self.paths.case_file(reference))
+            self._index.add_case(record.summary(), head.hash, head.seq)
         return record.summary()
 
     def open_case(self, reference: str) -> Case:
+        """The case, to read and (unless another handler has it open: see claim_case) to change."""
         entry = self._index.get(reference)
         path = self.paths.case_file(reference)
         if not path.exists():
@@ -197,20 +213,24 @@ class Desk(WorkspaceSettingsActions):
         return Case(self, CaseFile.open(path, self.case_key(reference), reference), entry)
 
     def destroy_case(self, reference: str, reason: str) -> DestructionRecord:
-        """Crypto-shredding: the key goes first, then the file; a record without personal data remains."""
-        entry = self._index.get(reference)
-        if entry is None:
-            raise CaseNotFoundError(reference=reference)
-        record = DestructionRecord(
-            reference=reference,
-            received=entry.summary.received,
-            closed_at=entry.summary.closed_at,
-            destroyed_at=self.now(),
-            destroyed_by=self.actor,
-            reason=clean_line(reason),
-        )
-        self._index.begin_destruction(record)
-        self.finish_destruction(reference)
+        """Crypto-shredding: the key goes first, then the file; a record without personal data remains.
+
+        Refused while another handler or window has the case open."""
+        with self._lock.held():
+            entry = self._index.get(reference)
+            if entry is None:
+                raise CaseNotFoundError(reference=reference)
+            self.refuse_if_claimed(reference)
+            record = DestructionRecord(
+                reference=reference,
+                received=entry.summary.received,
+                closed_at=entry.summary.closed_at,
+                destroyed_at=self.now(),
+                destroyed_by=self.actor,
+                reason=clean_line(reason),
+            )
+            self._index.begin_destruction(record)
+            self.finish_destruction(reference)
         return record
 
     def closed_between(self, first: dt.date, last: dt.date) -> list[CaseSummary]:
@@ -261,6 +281,9 @@ class Desk(WorkspaceSettingsActions):
     @property
     def index(self) -> WorkspaceIndex:
         return self._index
+
+    def workspace_lock(self) -> contextlib.AbstractContextManager[None]:
+        return self._lock.held()
 
     def case_key(self, reference: str) -> bytes:
         return read_case_key(

@@ -15,9 +15,11 @@ from dsr_desk.rules.intake import clean_block, clean_line
 from dsr_desk.rules.letter_layout import WindowPosition
 from dsr_desk.rules.organisation import RegisterEntry
 from dsr_desk.store.atomic import atomic_write
-from dsr_desk.store.settings import MAX_KEEP_DAYS, Settings, save_settings
+from dsr_desk.store.settings import MAX_KEEP_DAYS, Settings
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from dsr_desk.desk.workspace import Desk
 
 
@@ -31,7 +33,7 @@ class WorkspaceSettingsActions:
         if language not in LANGUAGES:
             raise ValueError(language)
         self._save(
-            self.settings.with_changes(
+            lambda current: current.with_changes(
                 organisation_name=organisation_name, handler_name=handler_name, language=language
             )
         )
@@ -44,7 +46,7 @@ class WorkspaceSettingsActions:
         """The organisation's choices where the law leaves one (LEGAL.md §2); due dates follow at once."""
         extra = tuple(sorted((day, clean_line(name)) for day, name in extra_holidays))
         self._save(
-            self.settings.with_changes(
+            lambda current: current.with_changes(
                 pause_while_waiting=pause_while_waiting, good_friday=good_friday, extra_holidays=extra
             )
         )
@@ -53,25 +55,25 @@ class WorkspaceSettingsActions:
         """How long a masked ID copy may stay after the check is recorded: 0 (the default) to 30 days."""
         if not 0 <= id_copy_keep_days <= MAX_KEEP_DAYS:
             raise ValidationError([("keep_days", "validation.keep_days", {"max": MAX_KEEP_DAYS})])
-        self._save(self.settings.with_changes(id_copy_keep_days=id_copy_keep_days))
+        self._save(lambda current: current.with_changes(id_copy_keep_days=id_copy_keep_days))
 
     def update_profile(self: Desk, **changes: str) -> None:
         """The organisation as its letters present it; the name stays where update_settings keeps it."""
         cleaned = {
             k: clean_block(v) if k == "address" else clean_line(v) for k, v in changes.items() if k != "name"
         }
-        self._save(self.settings.with_changes(profile=self.settings.profile.with_changes(**cleaned)))
+        self._save(lambda current: current.with_changes(profile=current.profile.with_changes(**cleaned)))
 
     def update_register(self: Desk, entries: tuple[RegisterEntry, ...]) -> None:
         ids = [entry.id for entry in entries]
         if len(set(ids)) != len(ids) or not all(ids):
             raise ValidationError([("register", "validation.register_ids", {})])
-        self._save(self.settings.with_changes(register=tuple(entries)))
+        self._save(lambda current: current.with_changes(register=tuple(entries)))
 
     def update_window(self: Desk, window: WindowPosition) -> None:
         if problems := window.problems():
             raise ValidationError(problems)
-        self._save(self.settings.with_changes(window=window))
+        self._save(lambda current: current.with_changes(window=window))
 
     def logo(self: Desk) -> bytes | None:
         try:
@@ -82,17 +84,24 @@ class WorkspaceSettingsActions:
     def set_logo(self: Desk, data: bytes | None) -> None:
         """Checks the image (format, size, not a decompression bomb) and keeps it as PNG; None removes it."""
         if data is None:
-            self.paths.logo.unlink(missing_ok=True)
+            with self.workspace_lock():
+                self.paths.logo.unlink(missing_ok=True)
             return
         png = as_png(
             open_image(data, max_pixels=25_000_000, allowed=("PNG", "JPEG", "GIF", "BMP", "TIFF")), 1200
         )
-        self.paths.logo.parent.mkdir(mode=0o700, exist_ok=True)
-        atomic_write(self.paths.logo, png)
+        with self.workspace_lock():
+            self.paths.logo.parent.mkdir(mode=0o700, exist_ok=True)
+            atomic_write(self.paths.logo, png)
 
-    def _save(self: Desk, settings: Settings) -> None:
-        save_settings(self.paths.settings, settings)
-        self.settings = settings
+    @property
+    def settings(self: Desk) -> Settings:
+        """The settings as saved now, by this process or another."""
+        return self._settings.current()
+
+    def _save(self: Desk, change: Callable[[Settings], Settings]) -> None:
+        with self.workspace_lock():
+            self._settings.change(change)
 
     def clock_settings(self: Desk) -> ClockSettings:
         return clock_settings(self.settings)

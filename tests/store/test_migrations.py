@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -46,7 +47,9 @@ def test_a_version_1_index_opens_and_upgrades(tmp_path):
     index = WorkspaceIndex.open(path, key)
     [entry] = index.entries()
     assert entry.summary.reference == "DSR-2026-0042"
-    assert index.allocate_reference(2026) == "DSR-2026-0002"  # the counter of the old file goes on
+    # The counter of the old file goes on, and the new tables of later versions are there to use.
+    assert index.reserve_reference(2026, "s1", dt.datetime(2026, 11, 20, tzinfo=dt.UTC)) == "DSR-2026-0002"
+    assert index.pending_cases() == ["DSR-2026-0002"]
     index.close()
     assert len(index_schema.MIGRATIONS) >= 1
 

@@ -229,3 +229,9 @@ class NotPermittedError(DsrDeskError):
     """The handler's role does not allow this (destroying, the register, the profile, handlers)."""
 
     key = "error.shared.not_permitted"
+
+
+class SettingsChangedError(DsrDeskError):
+    """Someone else saved these settings after this editor read them; nothing was overwritten."""
+
+    key = "error.shared.settings_changed"

@@ -137,14 +137,18 @@ class Case(ClockActions, LetterActions, IdentityActions, DataActions, ExportActi
 
     # -- internals -------------------------------------------------------------------------------------------
 
-    def _write(self, action: str, update: RecordUpdate) -> AuditEvent | None:
+    def _write(
+        self, action: str, update: RecordUpdate, before_commit: BeforeCommit | None = None
+    ) -> AuditEvent | None:
         """One change: `update` turns the record as it is now (read inside the write transaction) into the
         new one and the event's details, or returns None when there is nothing to change."""
         now = self._desk.now()
         event = self._file.change(
-            at=now, actor=self._desk.actor, action=action, update=lambda current: update(current, now)
-    # Called with the event inside its transaction: writing the file the event records, say.
-    BeforeCommit = Callable[[AuditEvent], object]
+            at=now,
+            actor=self._desk.actor,
+            action=action,
+            update=lambda current: update(current, now),
+            before_commit=before_commit,
         )
         if event is not None:
             self._indexed(event)

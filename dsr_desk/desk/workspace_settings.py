@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from dsr_desk.desk.clock import clock_settings
 from dsr_desk.documents.images import as_png, open_image
-from dsr_desk.errors import ValidationError
-from dsr_desk.i18n import LANGUAGES
+from dsr_desk.errors import SettingsChangedError, ValidationError
+from dsr_desk.i18n import LANGUAGES, t
 from dsr_desk.rules.clock import ClockSettings
 from dsr_desk.rules.intake import clean_block, clean_line
 from dsr_desk.rules.letter_layout import WindowPosition
@@ -64,11 +64,32 @@ class WorkspaceSettingsActions:
         }
         self._save(lambda current: current.with_changes(profile=current.profile.with_changes(**cleaned)))
 
-    def update_register(self: Desk, entries: tuple[RegisterEntry, ...]) -> None:
-        ids = [entry.id for entry in entries]
-        if len(set(ids)) != len(ids) or not all(ids):
-            raise ValidationError([("register", "validation.register_ids", {})])
-        self._save(lambda current: current.with_changes(register=tuple(entries)))
+    def update_register(
+        self: Desk, entries: tuple[RegisterEntry, ...], *, expected: tuple[RegisterEntry, ...] | None = None
+    ) -> None:
+        """Replaces the register. With `expected` (the register the editor started from), refuses when
+        someone else saved another register meanwhile, instead of overwriting their change."""
+
+        def replaced(current: tuple[RegisterEntry, ...]) -> tuple[RegisterEntry, ...]:
+            if expected is not None and tuple(current) != tuple(expected):
+                raise SettingsChangedError(what=t("gui.settings.tab.register"))
+            return tuple(entries)
+
+        self.edit_register(replaced)
+
+    def edit_register(
+        self: Desk, change: Callable[[tuple[RegisterEntry, ...]], tuple[RegisterEntry, ...]]
+    ) -> None:
+        """Applies `change` to the register as saved now (by this process or another), under the lock."""
+
+        def changed(current: Settings) -> Settings:
+            entries = tuple(change(current.register))
+            ids = [entry.id for entry in entries]
+            if len(set(ids)) != len(ids) or not all(ids):
+                raise ValidationError([("register", "validation.register_ids", {})])
+            return current.with_changes(register=entries)
+
+        self._save(changed)
 
     def update_window(self: Desk, window: WindowPosition) -> None:
         if problems := window.problems():

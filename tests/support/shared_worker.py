@@ -48,6 +48,7 @@ class Worker:
     def __init__(self, workspace: str, number: int, seed: int, mode: str, out: Path) -> None:
         self.workspace, self.number, self.mode, self.out = workspace, number, mode, out
         self.rng = random.Random(seed)
+        self.seed = seed
         self.passphrase = os.environ["DSR_DESK_PASSPHRASE"]
         self.held = Desk.open(workspace, passphrase=self.passphrase) if mode == "held" else None
         self.doomed: list[str] = []
@@ -79,7 +80,8 @@ class Worker:
             self.held.close()
 
     def token(self) -> str:
-        return f"w{self.number}-{self.count}"
+        # Unique across restarts of the same worker number (a killed worker comes back with a new seed).
+        return f"w{self.number}-{self.seed}-{self.count}"
 
     def shared_case(self, desk: Desk) -> str | None:
         # Cases that no worker will destroy: every worker may write to any of them, at the same time.

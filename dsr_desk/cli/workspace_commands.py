@@ -7,6 +7,7 @@ import os
 
 from dsr_desk.cli.common import (
     PASSPHRASE_ENV,
+    handler_name,
     open_desk,
     passphrase,
     print_json,
@@ -69,7 +70,9 @@ def recover(args: argparse.Namespace) -> int:
         raise SecretOnCommandLineError(option="--recovery-key")
     key = recovery_key("Herstelsleutel / recovery key: ")
     secret = passphrase("Nieuwe wachtwoordzin / new passphrase: ") if args.key_storage == PASSPHRASE else None
-    with Desk.open_with_recovery_key(workspace_root(args), key, storage=args.key_storage, passphrase=secret):
+    with Desk.open_with_recovery_key(
+        workspace_root(args), key, storage=args.key_storage, passphrase=secret, handler=handler_name(args)
+    ):
         print(t("cli.recovered"))
     return 0
 

@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from dsr_desk.desk import unlock
 from dsr_desk.desk.case import Case
+from dsr_desk.desk.handlers import HandlerActions, checked_handler_name
 from dsr_desk.desk.reconcile import reconcile
 from dsr_desk.desk.sharing import SharingActions
 from dsr_desk.desk.workspace_settings import WorkspaceSettingsActions
@@ -29,7 +30,7 @@ from dsr_desk.store.case_keys import case_key_wrapping_key, destroy_case_key, re
 from dsr_desk.store.crypto import derive_subkey, new_key
 from dsr_desk.store.index import WorkspaceIndex
 from dsr_desk.store.keychain import Keychain
-from dsr_desk.store.keyfile import PASSPHRASE, KeyFile
+from dsr_desk.store.keyfile import PASSPHRASE, Handler, KeyFile
 from dsr_desk.store.locks import Session, WorkspaceLock, session_alive
 from dsr_desk.store.settings import Settings, SettingsFile, save_settings
 from dsr_desk.store.sqlcipher import remove_database_files
@@ -42,13 +43,21 @@ def system_clock() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class Desk(WorkspaceSettingsActions, SharingActions):
+class Desk(WorkspaceSettingsActions, SharingActions, HandlerActions):
     def __init__(
-        self, paths: WorkspacePaths, keyfile: KeyFile, master: bytes, clock: Clock = system_clock
+        self,
+        paths: WorkspacePaths,
+        keyfile: KeyFile,
+        handler: Handler,
+        master: bytes,
+        clock: Clock = system_clock,
     ) -> None:
         self.paths = paths
         self.keyfile = keyfile
         self.clock = clock
+        self._handler_id = handler.id
+        self._opened_as = handler
+        self._master = master  # kept for wrapping it for a new handler; never written anywhere in plain
         self._case_wrapping_key = case_key_wrapping_key(master)
         self._settings = SettingsFile(paths.settings)
         self._lock = WorkspaceLock(paths.root)
@@ -75,28 +84,31 @@ class Desk(WorkspaceSettingsActions, SharingActions):
         keychain: Keychain | None = None,
         clock: Clock = system_clock,
     ) -> tuple[Desk, str]:
-        """A new workspace at `root`; returns the open desk and the recovery key to print once."""
+        """A new workspace at `root`, with `handler` (default: the computer's user name) as its first
+        handler, a privacy officer; returns the open desk and the recovery key to print once."""
         paths = WorkspacePaths(Path(root))
         _check_new_passphrase(storage, passphrase)
-        keyfile, master, recovery_key = unlock.set_up_keys(paths, storage, passphrase, keychain or Keychain())
-        settings = Settings(
-            organisation_name=clean_line(organisation), handler_name=clean_line(handler), language=language
+        name = checked_handler_name(handler or getpass.getuser())
+        keyfile, master, recovery_key = unlock.set_up_keys(
+            paths, storage, passphrase, keychain or Keychain(), name
         )
-        save_settings(paths.settings, settings)
-        return cls(paths, keyfile, master, clock), recovery_key
+        save_settings(paths.settings, Settings(organisation_name=clean_line(organisation), language=language))
+        return cls(paths, keyfile, keyfile.handlers[0], master, clock), recovery_key
 
     @classmethod
     def open(
         cls,
         root: Path,
         *,
+        handler: str | None = None,
         passphrase: str | None = None,
         keychain: Keychain | None = None,
         clock: Clock = system_clock,
     ) -> Desk:
+        """Opens as `handler` (default: the first handler) with their own passphrase or keychain entry."""
         paths = WorkspacePaths(Path(root))
-        keyfile, master = unlock.unlock(paths, passphrase, keychain or Keychain())
-        return cls(paths, keyfile, master, clock)
+        keyfile, who, master = unlock.unlock(paths, handler, passphrase, keychain or Keychain())
+        return cls(paths, keyfile, who, master, clock)
 
     @classmethod
     def open_with_recovery_key(
@@ -105,14 +117,18 @@ class Desk(WorkspaceSettingsActions, SharingActions):
         recovery_key: str,
         *,
         storage: str,
+        handler: str | None = None,
         passphrase: str | None = None,
         keychain: Keychain | None = None,
         clock: Clock = system_clock,
     ) -> Desk:
+        """Opens with the recovery key, and gives `handler` (default: the first) a new credential."""
         paths = WorkspacePaths(Path(root))
         _check_new_passphrase(storage, passphrase)
-        keyfile, master = unlock.recover(paths, recovery_key, storage, passphrase, keychain or Keychain())
-        return cls(paths, keyfile, master, clock)
+        keyfile, who, master = unlock.recover(
+            paths, recovery_key, storage, passphrase, keychain or Keychain(), handler
+        )
+        return cls(paths, keyfile, who, master, clock)
 
     def close(self) -> None:
         if self.session.ended:
@@ -132,7 +148,8 @@ class Desk(WorkspaceSettingsActions, SharingActions):
 
     @property
     def actor(self) -> str:
-        return self.settings.handler_name or getpass.getuser()
+        """Who the audit log names for what this desk does: the handler who unlocked it."""
+        return self.handler.name
 
     def now(self) -> dt.datetime:
         return self.clock()
@@ -215,7 +232,9 @@ class Desk(WorkspaceSettingsActions, SharingActions):
     def destroy_case(self, reference: str, reason: str) -> DestructionRecord:
         """Crypto-shredding: the key goes first, then the file; a record without personal data remains.
 
-        Refused while another handler or window has the case open."""
+        Refused while another handler or window has the case open, and for a handler who is not a privacy
+        officer."""
+        self.require_officer("handlers.what.destroy")
         with self._lock.held():
             entry = self._index.get(reference)
             if entry is None:

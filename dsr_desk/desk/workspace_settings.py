@@ -27,15 +27,17 @@ class WorkspaceSettingsActions:
     """Mixed into Desk; relies on its paths and settings."""
 
     def update_settings(self: Desk, *, organisation_name: str, handler_name: str, language: str) -> None:
-        organisation_name, handler_name = clean_line(organisation_name), clean_line(handler_name)
+        organisation_name = clean_line(organisation_name)
         if not organisation_name:
             raise ValidationError([("organisation", "validation.organisation_empty", {})])
         if language not in LANGUAGES:
             raise ValueError(language)
+        if organisation_name != self.settings.organisation_name:
+            self.require_officer("handlers.what.profile")
+        if clean_line(handler_name) and clean_line(handler_name) != self.handler.name:
+            self.rename_self(handler_name)
         self._save(
-            lambda current: current.with_changes(
-                organisation_name=organisation_name, handler_name=handler_name, language=language
-            )
+            lambda current: current.with_changes(organisation_name=organisation_name, language=language)
         )
 
     # -- cases -----------------------------------------------------------------------------------------------
@@ -59,6 +61,7 @@ class WorkspaceSettingsActions:
 
     def update_profile(self: Desk, **changes: str) -> None:
         """The organisation as its letters present it; the name stays where update_settings keeps it."""
+        self.require_officer("handlers.what.profile")
         cleaned = {
             k: clean_block(v) if k == "address" else clean_line(v) for k, v in changes.items() if k != "name"
         }
@@ -81,6 +84,7 @@ class WorkspaceSettingsActions:
         self: Desk, change: Callable[[tuple[RegisterEntry, ...]], tuple[RegisterEntry, ...]]
     ) -> None:
         """Applies `change` to the register as saved now (by this process or another), under the lock."""
+        self.require_officer("handlers.what.register")
 
         def changed(current: Settings) -> Settings:
             entries = tuple(change(current.register))
@@ -104,6 +108,7 @@ class WorkspaceSettingsActions:
 
     def set_logo(self: Desk, data: bytes | None) -> None:
         """Checks the image (format, size, not a decompression bomb) and keeps it as PNG; None removes it."""
+        self.require_officer("handlers.what.profile")
         if data is None:
             with self.workspace_lock():
                 self.paths.logo.unlink(missing_ok=True)

@@ -62,6 +62,9 @@ class _Look:
 
 def reconcile(desk: Desk) -> ReconcileReport:
     report = ReconcileReport()
+    # Needs no lock: whether a session's process is gone is exact (see locks.py), and a gone one's files
+    # are its own.
+    sweep_ended_sessions(desk.paths.root, desk.session.id)
     look = _look(desk)
     if look.work:
         with desk.workspace_lock():
@@ -128,7 +131,6 @@ def _repair(desk: Desk, look: _Look, report: ReconcileReport) -> None:
     for session in look.ended_claims:
         desk.claims.release_all(session)
         report.claims_released += 1
-    sweep_ended_sessions(paths.root, desk.session.id)
 
 
 def _reindex(desk: Desk, reference: str, report: ReconcileReport) -> None:

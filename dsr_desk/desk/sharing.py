@@ -36,6 +36,11 @@ class SharingActions:
         """Who else has the case open for editing right now, if anyone."""
         return self.claims.holder(reference, self.session.id)
 
+    def change_token(self: Desk) -> tuple:
+        """Changes whenever any process changes the workspace's list, settings or handlers: cheap enough
+        (three stats) for a window to ask every few seconds."""
+        return tuple(_signature(path) for path in (self.paths.index, self.paths.settings, self.paths.keyfile))
+
     def refuse_if_claimed(self: Desk, reference: str) -> None:
         holder = self.case_holder(reference)
         if holder is not None:
@@ -44,6 +49,14 @@ class SharingActions:
     def _in_use(self: Desk, reference: str, holder: Owner | None) -> CaseInUseError:
         assert holder is not None
         return CaseInUseError(reference=reference, **owner_fields(holder, self.today()))
+
+
+def _signature(path) -> tuple[int, int, int] | None:
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return (status.st_ino, status.st_mtime_ns, status.st_size)
 
 
 def owner_fields(owner: Owner, today: dt.date) -> dict[str, str]:

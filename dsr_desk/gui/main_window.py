@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
@@ -22,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from dsr_desk import APP_NAME
 from dsr_desk.desk import Case, Desk
-from dsr_desk.errors import DsrDeskError
+from dsr_desk.desk.sharing import owner_fields
+from dsr_desk.errors import CaseInUseError, DsrDeskError
 from dsr_desk.gui.archive_actions import BulkArchiveDialog, verify_archive_file
 from dsr_desk.gui.background import stop_all_background_work
 from dsr_desk.gui.case_filter_model import CaseFilter
@@ -37,6 +39,9 @@ from dsr_desk.gui.style import app_icon
 from dsr_desk.gui.text_input_dialog import TextInputDialog
 from dsr_desk.i18n import t
 from dsr_desk.rules.overview import CaseOverview, reminder
+
+# How often the window looks whether another process changed the workspace: a stat of three files.
+WATCH_INTERVAL_MS = 3000
 
 
 class MainWindow(QMainWindow):
@@ -99,6 +104,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(QLabel(t("gui.main.workspace", path=str(desk.paths.root)), self))
         self.check_reminders()  # fills the list as well
+        self._seen = desk.change_token()
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setInterval(WATCH_INTERVAL_MS)
+        self.watch_timer.timeout.connect(self._watch_workspace)
+        self.watch_timer.start()
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(t("gui.main.toolbar"), self)
@@ -193,16 +203,53 @@ class MainWindow(QMainWindow):
             self.case_error.setText(error.message())
             self.detail.setCurrentWidget(self.case_error)
             return
+        self._claim_open_case()
         self.case_view.show_case(self.open_case)
         self.detail.setCurrentWidget(self.case_scroll)
 
+    def _claim_open_case(self) -> None:
+        """The case shown here is this window's to edit, unless another handler has it open: then it can be
+        read, and the view says who has it."""
+        assert self.open_case is not None
+        reference = self.open_case.reference
+        try:
+            taken_over = self.desk.claim_case(reference)
+        except CaseInUseError as error:
+            self.case_view.set_in_use(error.message())
+            return
+        self.case_view.set_in_use(None)
+        if taken_over is not None:
+            self.statusBar().showMessage(
+                t(
+                    "gui.case_lock.taken_over",
+                    reference=reference,
+                    **owner_fields(taken_over, self.desk.today()),
+                ),
+                15000,
+            )
+
     def _case_changed(self, reference: str) -> None:
         self.refresh_cases(select=reference)
+        self._seen = self.desk.change_token()
 
     def _close_open_case(self) -> None:
         if self.open_case is not None:
+            with contextlib.suppress(DsrDeskError):
+                self.desk.release_case(self.open_case.reference)
             self.open_case.close()
             self.open_case = None
+
+    def _watch_workspace(self) -> None:
+        """Another window, a colleague or a script changed the workspace: show it, as it is now."""
+        token = self.desk.change_token()
+        if token == self._seen:
+            return
+        self._seen = token
+        self.refresh_cases()
+        if self.open_case is not None:
+            if self.case_view.in_use_by_other:
+                self._claim_open_case()
+            self.case_view.refresh()
 
     # -- actions -------------------------------------------------------------------------------------------
 
@@ -216,6 +263,7 @@ class MainWindow(QMainWindow):
         self.search.clear()
         self.status_filter.setCurrentIndex(0)
         self.refresh_cases(select=reference)
+        self._seen = self.desk.change_token()
         self.statusBar().showMessage(t("gui.main.created", reference=reference), 8000)
 
     def ask_destroy(self, reference: str) -> TextInputDialog:
@@ -237,6 +285,7 @@ class MainWindow(QMainWindow):
 
     def _destroyed(self, reference: str) -> None:
         self.refresh_cases()
+        self._seen = self.desk.change_token()
         self.detail.setCurrentWidget(self.placeholder)
         self.statusBar().showMessage(t("gui.main.destroyed", reference=reference), 8000)
 
@@ -254,6 +303,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _settings_saved(self) -> None:
+        self._seen = self.desk.change_token()
         self.setWindowTitle(_title(self.desk))
         self.refresh_cases()  # holiday and pause settings move due dates
         self.case_view.refresh()

@@ -88,6 +88,9 @@ class Session:
         self.owner = Owner(uuid.uuid4().hex, handler, socket.gethostname(), os.getpid(), now)
         self._lock = FileLock(_session_path(folder, self.owner.session), mode=_MODE, thread_local=False)
         self._lock.acquire(timeout=0)  # a fresh name: nobody else can hold it
+        # Written only once the lock is held: an unlocked session file with this beside it is a session
+        # that ended, not one being born (whose file exists a moment before it is locked).
+        _born_path(folder, self.id).touch(mode=_MODE)
         self._folder = folder
         self.ended = False
 
@@ -103,6 +106,7 @@ class Session:
             with contextlib.suppress(OSError):
                 path.unlink()
             self._lock.release(force=True)
+            _born_path(self._folder, self.id).unlink(missing_ok=True)
 
 
 def session_alive(root: Path, session: str) -> bool:
@@ -117,13 +121,15 @@ def session_alive(root: Path, session: str) -> bool:
         return True
     except OSError:
         return not path.exists()
+    born = _born_path(path.parent, session)
     try:
-        # A session's file exists a moment before its owner locks it; a fresh unlocked file is a session
-        # being born, not one that died.
-        if time.time() - path.stat().st_mtime < _BIRTH_SECONDS:
+        # A session's file exists a moment before its owner locks it: unlocked and never marked as locked,
+        # it is a session being born — unless it has been like that for far longer than a birth takes.
+        if not born.exists() and time.time() - path.stat().st_mtime < _BIRTH_SECONDS:
             return True
-        # Nobody held it: its owner ended without tidying up (a crash). The name is never used again.
+        # Nobody holds it: its owner ended without tidying up (a crash). The name is never used again.
         path.unlink()
+        born.unlink(missing_ok=True)
     except OSError:
         pass
     finally:
@@ -137,9 +143,17 @@ def sweep_ended_sessions(root: Path, own: str) -> int:
     ended = 0
     for path in folder.glob(f"{_SESSION_PREFIX}*{_SUFFIX}"):
         session = path.name[len(_SESSION_PREFIX) : -len(_SUFFIX)]
-        if session != own and not session_alive(root, session):
+        if session != own and session.isalnum() and not session_alive(root, session):
             ended += 1
+    for born in folder.glob(f"{_SESSION_PREFIX}*.held"):
+        # Left when a process died between removing its lock file and this mark.
+        if not born.with_suffix(_SUFFIX).exists() and time.time() - born.stat().st_mtime > _BIRTH_SECONDS:
+            born.unlink(missing_ok=True)
     return ended
+
+
+def _born_path(folder: Path, session: str) -> Path:
+    return folder / f"{_SESSION_PREFIX}{session}.held"
 
 
 def _session_path(folder: Path, session: str) -> Path:

@@ -15,6 +15,7 @@ from dsr_desk import APP_NAME, __version__
 from dsr_desk.desk import Desk
 from dsr_desk.gui.main_window import MainWindow
 from dsr_desk.gui.messages import show_message
+from dsr_desk.gui.single_instance import SingleInstance
 from dsr_desk.gui.start import Start
 from dsr_desk.gui.style import apply_style
 from dsr_desk.i18n import set_language, t
@@ -64,8 +65,23 @@ def run_gui(workspace: Path | None, keychain: Keychain | None = None) -> int:
     sys.excepthook = report_unexpected
     root = Path(workspace or os.environ.get("DSR_DESK_WORKSPACE") or default_workspace_dir())
     app = prepare_application(root)
+    instance = SingleInstance(root)
+    if not instance.claim():
+        # Already open for this workspace: that window was brought to the front instead.
+        if sys.stderr is not None:  # a windowed app may have none
+            print(t("gui.already_open", path=str(root)), file=sys.stderr)
+        return 0
     start = Start(root, keychain)
     windows: list[MainWindow] = []
+
+    def to_front() -> None:
+        front = windows[-1] if windows else start.dialog
+        if front is not None:
+            front.showNormal()
+            front.raise_()
+            front.activateWindow()
+
+    instance.activated.connect(to_front)
 
     def open_window(desk: Desk) -> None:
         window = MainWindow(desk)
@@ -84,4 +100,5 @@ def run_gui(workspace: Path | None, keychain: Keychain | None = None) -> int:
     status = 1 if cancelled else app.exec()
     for window in windows:
         window.desk.close()
+    instance.release()
     return status

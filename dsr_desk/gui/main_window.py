@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QScrollArea,
     QSizePolicy,
     QSplitter,
@@ -39,6 +40,7 @@ from dsr_desk.gui.style import app_icon
 from dsr_desk.gui.text_input_dialog import TextInputDialog
 from dsr_desk.i18n import t
 from dsr_desk.rules.overview import CaseOverview, reminder
+from dsr_desk.rules.workspace_setup import cloud_sync_service
 
 # How often the window looks whether another process changed the workspace: a stat of three files.
 WATCH_INTERVAL_MS = 3000
@@ -103,6 +105,19 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(QLabel(t("gui.main.workspace", path=str(desk.paths.root)), self))
+        self.cloud_warning: QLabel | None = None
+        if service := cloud_sync_service(str(desk.paths.root.resolve())):
+            # Said once a session, and kept in sight: a sync client damages databases it copies mid-write.
+            self.cloud_warning = plain_label(self, "cloudWarning")
+            self.cloud_warning.setText(t("gui.main.cloud_short", service=service))
+            self.cloud_warning.setToolTip(t("workspace.cloud_warning", service=service))
+            self.statusBar().addPermanentWidget(self.cloud_warning)
+            QTimer.singleShot(
+                0,
+                lambda: show_message(
+                    self, APP_NAME, t("workspace.cloud_warning", service=service), QMessageBox.Icon.Warning
+                ),
+            )
         self.check_reminders()  # fills the list as well
         self._seen = desk.change_token()
         self.watch_timer = QTimer(self)

@@ -116,3 +116,9 @@ def test_a_handler_may_not_destroy_and_a_removed_one_cannot_unlock(tmp_path):
     assert gone.returncode == 2 and "Piet de Boer" in gone.stderr
     last = run(root, "handler", "remove", "Petra Jansen")
     assert last.returncode == 2 and len(last.stderr.strip().splitlines()) == 1
+
+
+def test_init_in_a_cloud_sync_folder_warns_and_still_works(tmp_path):
+    result = run(tmp_path / "Dropbox" / "ws", "init", "--org", "X")
+    assert result.returncode == 0
+    assert "Dropbox" in result.stderr and "netwerkmap" in result.stderr

@@ -112,3 +112,18 @@ def test_the_unlock_dialog_asks_who_you_are_and_remembers_it(qtbot, passphrase_d
     again.begin()
     qtbot.addWidget(again.dialog)
     assert again.dialog.who.currentData() == "Piet de Boer"
+
+
+def test_a_workspace_in_a_cloud_sync_folder_is_warned_about(qtbot, tmp_path, keychain):
+    from dsr_desk.gui.main_window import MainWindow
+
+    desk, _ = Desk.create(
+        tmp_path / "OneDrive - Bakkerij" / "workspace",
+        organisation="X",
+        storage="keychain",
+        keychain=keychain,
+    )
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    assert window.cloud_warning is not None and "OneDrive" in window.cloud_warning.text()
+    desk.close()

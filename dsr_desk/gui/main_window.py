@@ -112,11 +112,10 @@ class MainWindow(QMainWindow):
             self.cloud_warning.setText(t("gui.main.cloud_short", service=service))
             self.cloud_warning.setToolTip(t("workspace.cloud_warning", service=service))
             self.statusBar().addPermanentWidget(self.cloud_warning)
+            warning = t("workspace.cloud_warning", service=service)
+            # With the window as context: never shown after the window is gone.
             QTimer.singleShot(
-                0,
-                lambda: show_message(
-                    self, APP_NAME, t("workspace.cloud_warning", service=service), QMessageBox.Icon.Warning
-                ),
+                0, self, lambda: show_message(self, APP_NAME, warning, QMessageBox.Icon.Warning)
             )
         self.check_reminders()  # fills the list as well
         self._seen = desk.change_token()

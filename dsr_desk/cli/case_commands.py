@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from dsr_desk.cli.common import open_desk, parse_channel, parse_date, parse_types, print_json
+from dsr_desk.cli.common import (
+    open_desk,
+    parse_channel,
+    parse_date,
+    parse_relation_code,
+    parse_types,
+    print_json,
+)
 from dsr_desk.desk.event_text import audit_report_lines, event_detail, event_label
 from dsr_desk.i18n import format_date, format_datetime, t
 from dsr_desk.rules.case_values import parse_moment
@@ -25,8 +32,25 @@ def new(args: argparse.Namespace) -> int:
             types=parse_types(args.type),
             channel=parse_channel(args.channel),
             notes=args.note,
+            for_person=args.for_person,
+            relation=parse_relation_code(args.relation),
         )
     print(summary.reference)
+    return 0
+
+
+def forward(args: argparse.Namespace) -> int:
+    with open_desk(args) as desk, desk.open_case(args.reference) as case:
+        remaining = case.forward(
+            args.to,
+            on=parse_date(args.on, "on") if args.on else None,
+            channel=parse_channel(args.channel),
+            types=parse_types(args.types) if args.types else None,
+        )
+    if remaining:
+        print(t("cli.forward_partly", types=", ".join(kind.label_with_article() for kind in remaining)))
+    else:
+        print(t("cli.forward_all"))
     return 0
 
 

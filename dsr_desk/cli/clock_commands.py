@@ -9,6 +9,7 @@ from dsr_desk.cli.common import open_desk, parse_date
 from dsr_desk.errors import ValidationError
 from dsr_desk.i18n import format_date, t
 from dsr_desk.rules.clock import ExtensionReason, InformationNeeded
+from dsr_desk.rules.clock_facts import LAWFUL_EXTENSION_REASONS
 from dsr_desk.rules.clock_text import days_left_text
 from dsr_desk.rules.deadline import extended_deadline, first_deadline, working_days_between
 from dsr_desk.rules.deadline_text import explain
@@ -91,7 +92,10 @@ def add_clock_commands(commands, case) -> None:
     extend_parser.add_argument("reference")
     extend_parser.add_argument("--reason", required=True, help="the reason, as the requester will read it")
     extend_parser.add_argument(
-        "--reason-code", choices=[r.value for r in ExtensionReason], default=ExtensionReason.COMPLEXITY.value
+        "--reason-code",
+        choices=[r.value for r in LAWFUL_EXTENSION_REASONS],
+        default=ExtensionReason.COMPLEXITY.value,
+        help="Art. 12(3): the complexity or the number of the requests; workload or holidays are no reason",
     )
     extend_parser.set_defaults(run=extend)
 

@@ -14,6 +14,7 @@ from dsr_desk.desk import Desk
 from dsr_desk.desk.unlock import key_storage
 from dsr_desk.errors import PassphraseRequiredError, RecoveryKeyRequiredError, ValidationError
 from dsr_desk.i18n import set_language
+from dsr_desk.rules.representation import Relation, parse_relation
 from dsr_desk.rules.requests import Channel, RequestType, parse_request_types
 from dsr_desk.store.keyfile import PASSPHRASE
 from dsr_desk.store.workspace import WorkspacePaths, default_workspace_dir
@@ -91,6 +92,16 @@ def parse_channel(text: str) -> Channel:
         known = ", ".join(channel.value for channel in Channel)
         raise ValidationError(
             [("channel", "validation.unknown_channel", {"code": text, "known": known})]
+        ) from None
+
+
+def parse_relation_code(text: str) -> Relation | None:
+    try:
+        return parse_relation(text)
+    except ValueError:
+        known = ", ".join(relation.value for relation in Relation)
+        raise ValidationError(
+            [("relation", "validation.unknown_relation", {"code": text, "known": known})]
         ) from None
 
 

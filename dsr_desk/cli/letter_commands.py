@@ -12,7 +12,14 @@ from dsr_desk.documents.letters.templates import copy_defaults_to
 from dsr_desk.documents.letters.test_print import render_test_print
 from dsr_desk.errors import ValidationError
 from dsr_desk.i18n import current_language, t
-from dsr_desk.rules.letters import ANSWER_BOOLEANS, ANSWER_FIELDS, LETTER_CHANNELS, LetterKind, Outcome
+from dsr_desk.rules.letters import (
+    ANSWER_BOOLEANS,
+    ANSWER_FIELDS,
+    GROUNDS,
+    LETTER_CHANNELS,
+    LetterKind,
+    Outcome,
+)
 from dsr_desk.rules.organisation import OrganisationProfile, RegisterEntry
 from dsr_desk.rules.requests import RequestType
 from dsr_desk.store.atomic import atomic_write
@@ -53,6 +60,8 @@ def decide(args: argparse.Namespace) -> int:
             ground=args.ground,
             explanation=args.explanation,
             recipients_informed=recipients,
+            direct_marketing=args.direct_marketing,
+            entries=[e for e in (args.entries or "").split(",") if e.strip()],
         )
     return 0
 
@@ -162,7 +171,20 @@ def add_letter_commands(commands, case) -> None:
     decide_parser.add_argument("--type", required=True, choices=[k.value for k in RequestType])
     decide_parser.add_argument("--outcome", required=True, choices=[o.value for o in Outcome])
     decide_parser.add_argument("--what", default="", help="what was erased, corrected, restricted, stopped")
-    decide_parser.add_argument("--ground", default="", help="for partly/refused, e.g. 17(3)(b)")
+    decide_parser.add_argument(
+        "--ground",
+        default="",
+        help="for partly/refused: "
+        + "; ".join(f"{kind.value}: {', '.join(codes)}" for kind, codes in GROUNDS.items() if codes),
+    )
     decide_parser.add_argument("--explanation", default="")
     decide_parser.add_argument("--recipients", help="recipients informed (Art. 19), ';'-separated")
+    decide_parser.add_argument(
+        "--direct-marketing",
+        action="store_true",
+        help="the objection concerns direct marketing (Art. 21(2)): it cannot be refused",
+    )
+    decide_parser.add_argument(
+        "--entries", metavar="ID[,ID...]", help="the register entries the decision concerns"
+    )
     decide_parser.set_defaults(run=decide)

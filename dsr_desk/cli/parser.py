@@ -12,6 +12,7 @@ from dsr_desk.cli.data_commands import add_data_commands
 from dsr_desk.cli.handler_commands import add_handler_commands
 from dsr_desk.cli.identity_commands import add_identity_commands
 from dsr_desk.cli.letter_commands import add_letter_commands
+from dsr_desk.rules.representation import Relation
 from dsr_desk.rules.requests import CaseStatus, Channel
 
 
@@ -85,6 +86,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--channel", default=Channel.EMAIL.value, metavar="C", help=", ".join(c.value for c in Channel)
     )
     new.add_argument("--note", default="")
+    new.add_argument(
+        "--for-person", default="", metavar="NAME", help="the data subject, when not the requester"
+    )
+    new.add_argument(
+        "--relation",
+        default="",
+        metavar="R",
+        help="the requester's relation to --for-person: " + ", ".join(r.value for r in Relation),
+    )
     new.set_defaults(run=case_commands.new)
 
     listing = case.add_parser("list", help="list cases")
@@ -116,6 +126,19 @@ def build_parser() -> argparse.ArgumentParser:
     destroy.add_argument("reference")
     destroy.add_argument("--reason", required=True)
     destroy.set_defaults(run=case_commands.destroy)
+    forward = case.add_parser(
+        "forward", help="forward (part of) the request to its controller: we are its processor"
+    )
+    forward.add_argument("reference")
+    forward.add_argument(
+        "--to", required=True, metavar="CONTROLLER", help="the controller, as the letter names it"
+    )
+    forward.add_argument("--on", metavar="YYYY-MM-DD", help="default: today")
+    forward.add_argument(
+        "--channel", default=Channel.EMAIL.value, metavar="C", help=", ".join(c.value for c in Channel)
+    )
+    forward.add_argument("--types", metavar="T[,T...]", help="the part forwarded (default: all of it)")
+    forward.set_defaults(run=case_commands.forward)
     add_handler_commands(commands)
     add_clock_commands(commands, case)
     add_letter_commands(commands, case)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from dsr_desk.rules.letters import Decision, LetterInputs, Outcome
+from dsr_desk.rules.letters import ANSWER_FIELDS, Decision, LetterInputs, Outcome
 from dsr_desk.rules.requests import RequestType
 from dsr_desk.store.audit import AuditEvent
 
@@ -35,7 +35,13 @@ def inputs_from_events(events: Iterable[AuditEvent]) -> LetterInputs:
     decisions: dict[RequestType, Decision] = {}
     for event in events:
         if event.action == ANSWERED:
-            changes = {name: _answer_value(name, change["after"]) for name, change in event.details.items()}
+            # An answer an earlier release knew and this one does not (forwarded_to, now a recorded
+            # forward) stays in the log and is simply not read.
+            changes = {
+                name: _answer_value(name, change["after"])
+                for name, change in event.details.items()
+                if name in ANSWER_FIELDS
+            }
             inputs = replace(inputs, **changes)
         elif event.action == DECIDED:
             decision = decision_from_json(event.details)
@@ -70,6 +76,8 @@ def decision_to_json(decision: Decision) -> dict[str, object]:
         "recipients_informed": list(decision.recipients_informed)
         if decision.recipients_informed is not None
         else None,
+        "direct_marketing": decision.direct_marketing,
+        "entries": list(decision.entries),
     }
 
 
@@ -82,6 +90,8 @@ def decision_from_json(data: dict) -> Decision:
         ground=data.get("ground", ""),
         explanation=data.get("explanation", ""),
         recipients_informed=tuple(recipients) if recipients is not None else None,
+        direct_marketing=bool(data.get("direct_marketing", False)),
+        entries=tuple(data.get("entries", ())),
     )
 
 

@@ -15,6 +15,7 @@ from dsr_desk.desk.case_archive import ArchiveActions
 from dsr_desk.desk.case_clock import ClockActions
 from dsr_desk.desk.case_data import DataActions
 from dsr_desk.desk.case_exports import ExportActions
+from dsr_desk.desk.case_forward import ForwardActions
 from dsr_desk.desk.case_identity import IdentityActions
 from dsr_desk.desk.case_letters import LetterActions
 from dsr_desk.desk.clock import facts_from_events
@@ -22,7 +23,13 @@ from dsr_desk.errors import CaseGoneError, InvalidTransitionError, ValidationErr
 from dsr_desk.rules.case_values import CaseRecord, CaseSummary
 from dsr_desk.rules.intake import MAX_NOTES_LENGTH, Requester, clean_block, prepare_requester
 from dsr_desk.rules.overview import clock_json
-from dsr_desk.rules.requests import CaseStatus, RequestType, can_transition, transition_needs_reason
+from dsr_desk.rules.requests import (
+    SET_BY_FORWARDING,
+    CaseStatus,
+    RequestType,
+    can_transition,
+    transition_needs_reason,
+)
 from dsr_desk.store.audit import AuditEvent, AuditReport, verify_chain
 from dsr_desk.store.case_file import CaseFile
 from dsr_desk.store.index import IndexEntry
@@ -37,7 +44,9 @@ if TYPE_CHECKING:
     BeforeCommit = Callable[[AuditEvent], object]
 
 
-class Case(ClockActions, LetterActions, IdentityActions, DataActions, ExportActions, ArchiveActions):
+class Case(
+    ClockActions, LetterActions, IdentityActions, DataActions, ExportActions, ArchiveActions, ForwardActions
+):
     def __init__(self, desk: Desk, file: CaseFile, entry: IndexEntry | None) -> None:
         self._desk = desk
         self._file = file
@@ -87,6 +96,8 @@ class Case(ClockActions, LetterActions, IdentityActions, DataActions, ExportActi
 
     def set_status(self, status: CaseStatus, reason: str = "") -> None:
         reason = clean_block(reason)
+        if status in SET_BY_FORWARDING:
+            raise ValidationError([("status", "validation.status_by_forwarding", {})])
 
         def update(current: CaseRecord, now: dt.datetime) -> tuple[CaseRecord, dict] | None:
             if status is current.status:
@@ -95,14 +106,14 @@ class Case(ClockActions, LetterActions, IdentityActions, DataActions, ExportActi
                 raise InvalidTransitionError(current=current.status.label(), new=status.label())
             if transition_needs_reason(current.status, status) and not reason:
                 raise ValidationError([("reason", "validation.reopen_needs_reason", {})])
-            closed_at = now if status is CaseStatus.CLOSED else None
+            closed_at = now if not status.is_open else None
             details: dict[str, object] = {"before": current.status.value, "after": status.value}
             if reason:
                 details["reason"] = reason
             return replace(current, status=status, updated_at=now, closed_at=closed_at), details
 
         self._write("status.changed", update)
-        if status is CaseStatus.CLOSED:
+        if not status.is_open:
             self.sweep_id_copies()
 
     def add_note(self, text: str) -> None:

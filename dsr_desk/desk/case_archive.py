@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dsr_desk.desk.answers import decision_to_json, inputs_from_events, letters_from_events
+from dsr_desk.desk.archive_rows import extension_text, forward_rows, identity_json, subject_row
 from dsr_desk.desk.case_data import searches_from_events
 from dsr_desk.desk.event_text import event_detail, event_label, identity_summary
 from dsr_desk.desk.identity_state import identity_from_events
@@ -40,6 +41,7 @@ class ArchiveActions:
                 t("archive.request", lang),
                 [
                     (t("cli.requester", lang), record.requester.name),
+                    *subject_row(record, lang),
                     (
                         t("cli.received", lang),
                         f"{format_date(record.received, lang)} ({record.channel.label(lang)})",
@@ -56,8 +58,9 @@ class ArchiveActions:
                         t("archive.extended_due", lang),
                         format_date(clock.extended.due, lang) if clock.extended else "—",
                     ),
-                    (t("archive.extension_reason", lang), _extension(clock, lang)),
+                    (t("archive.extension_reason", lang), extension_text(clock, lang)),
                     (t("archive.paused", lang), str(clock.paused_days)),
+                    *forward_rows(clock, lang),
                     (
                         t("archive.outcome", lang),
                         f"{record.status.label(lang)} — {days_left_text(clock, lang)}",
@@ -177,7 +180,7 @@ class ArchiveActions:
         case_json = {
             **record.to_json(),
             **clock_json(clock),
-            "identity": _identity_json(identity),
+            "identity": identity_json(identity),
             "decisions": [decision_to_json(d) for d in decisions.values()],
             "letters": [vars(letter) for letter in letters],
             "searches": [vars(s) for s in searches],
@@ -232,33 +235,3 @@ class ArchiveActions:
             raise
         self._indexed(event)
         return written[0]
-
-
-def _extension(clock, lang: str) -> str:
-    extension = clock.facts.extension
-    if extension is None:
-        return "—"
-    told = format_date(extension.notified_on, lang) if extension.notified_on else t("archive.not_told", lang)
-    return t(
-        "archive.extension",
-        lang,
-        reason=t(f"clock.reason.{extension.reason.value}", lang),
-        explanation=extension.explanation or "",
-        told=told,
-    )
-
-
-def _identity_json(state) -> dict[str, object]:
-    return {
-        "role": state.role.value if state.role else None,
-        "doubt": state.doubt,
-        "reasoning": state.reasoning,
-        "method": state.method.value if state.method else None,
-        "copy_reason": state.copy_reason,
-        "outcome": state.outcome.value if state.outcome else None,
-        "outcome_at": state.outcome_at,
-        "outcome_reasoning": state.outcome_reasoning,
-        "document_type": state.document_type,
-        "warnings": list(state.warnings),
-        "id_copies_kept": len(state.copies),
-    }

@@ -35,7 +35,6 @@ from dsr_desk.rules.identity import (
     propose,
 )
 from dsr_desk.rules.intake import clean_block
-from dsr_desk.rules.requests import CaseStatus
 
 if TYPE_CHECKING:
     from dsr_desk.desk.case import Case
@@ -155,7 +154,7 @@ class IdentityActions:
             keep_days == 0
             or parse_moment(state.outcome_at) + dt.timedelta(days=keep_days) <= self._desk.now()
         )
-        closed = self.record().status is CaseStatus.CLOSED
+        closed = not self.record().status.is_open
         if not (due or closed):
             return 0
         events = self._file.delete_id_copies(

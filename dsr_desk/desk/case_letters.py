@@ -31,6 +31,7 @@ from dsr_desk.rules.letters import (
     Outcome,
 )
 from dsr_desk.rules.organisation import RegisterEntry
+from dsr_desk.rules.outcomes import decision_problems
 from dsr_desk.rules.requests import RequestType
 
 if TYPE_CHECKING:
@@ -76,7 +77,11 @@ class LetterActions:
         ground: str = "",
         explanation: str = "",
         recipients_informed: list[str] | tuple[str, ...] | None = None,
+        direct_marketing: bool = False,
+        entries: list[str] | tuple[str, ...] = (),
     ) -> Decision:
+        """Records the decision on one request type, or refuses what the law does not allow (a refused
+        withdrawal of consent, a refused objection to direct marketing) with ValidationError saying why."""
         if request_type not in self.record().types:
             raise ValidationError(
                 [("type", "validation.decision_type_not_requested", {"type": request_type.value})]
@@ -86,9 +91,29 @@ class LetterActions:
             if recipients_informed is None
             else tuple(r for r in (clean_line(item) for item in recipients_informed) if r)
         )
-        decision = Decision(
-            request_type, outcome, clean_block(what), clean_line(ground), clean_block(explanation), recipients
+        chosen = tuple(dict.fromkeys(e for e in (clean_line(str(item)) for item in entries) if e))
+        register = {entry.id: entry for entry in self.register()}
+        unknown = [entry_id for entry_id in chosen if entry_id not in register]
+        if unknown:
+            raise ValidationError(
+                [("entries", "letter.missing.register_entry_gone", {"entry": entry}) for entry in unknown]
+            )
+        # An objection that concerns a processing the register marks as direct marketing is one (21(2)).
+        direct_marketing = direct_marketing or (
+            request_type is RequestType.OBJECTION and any(register[e].direct_marketing for e in chosen)
         )
+        decision = Decision(
+            request_type,
+            outcome,
+            clean_block(what),
+            clean_line(ground) if outcome is not Outcome.DONE else "",
+            clean_block(explanation),
+            recipients,
+            direct_marketing,
+            chosen,
+        )
+        if problems := decision_problems(decision):
+            raise ValidationError(problems)
         if self.letter_inputs().decisions.get(request_type) != decision:
             self._touch(DECIDED, decision_to_json(decision))
         return decision
@@ -118,6 +143,7 @@ class LetterActions:
             settings.organisation,
             settings.register,
             self.letter_inputs(),
+            redacted=any(item.redactions for item in self.items() if item.included),
         )
 
     def make_letter(self: Case, kind: LetterKind, lang: str) -> bytes:

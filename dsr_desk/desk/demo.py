@@ -124,9 +124,14 @@ def _answer(case) -> None:
         case.record_letter(
             LetterKind.ACCESS_RESPONSE, "nl", case.make_letter(LetterKind.ACCESS_RESPONSE, "nl")
         )
+    if RequestType.AUTOMATED_DECISION in types:
+        case.set_answers(
+            review_by="Anna de Wit, teamleider klantenservice",
+            person_view="U schreef dat uw bestelling ten onrechte als verdacht was aangemerkt.",
+        )
     for kind, request_type in CONFIRMS.items():
-        if request_type not in types:
-            continue
+        if request_type not in types or kind is LetterKind.DIRECT_TRANSMISSION:
+            continue  # a portability request is answered with the export, not sent on to another controller
         if request_type is RequestType.ERASURE:
             case.record_decision(
                 request_type,

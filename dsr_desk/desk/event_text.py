@@ -97,6 +97,16 @@ def event_detail(event: AuditEvent, lang: str | None = None) -> str:
                 type=_types([details.get("type")], lang),
                 outcome=t(f"gui.letter.outcome.{details.get('outcome')}", lang),
                 ground=f" ({details['ground']})" if details.get("ground") else "",
+            ) + (t("audit_detail.direct_marketing", lang) if details.get("direct_marketing") else "")
+        case "case.forwarded":
+            channel = details.get("channel")
+            return t(
+                "audit_detail.forwarded",
+                lang,
+                types=_types(details.get("types", []), lang),
+                to=details.get("to", ""),
+                date=_date(details.get("on"), lang),
+                channel=Channel(channel).label(lang) if channel else "—",
             )
         case "identity.assessed":
             return t(

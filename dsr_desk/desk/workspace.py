@@ -23,6 +23,7 @@ from dsr_desk.errors import CaseNotFoundError, DsrDeskError, ValidationError, Wr
 from dsr_desk.rules.case_values import CaseRecord, CaseSummary, DestructionRecord
 from dsr_desk.rules.intake import clean_line, prepare_new_case
 from dsr_desk.rules.overview import CaseOverview, overview
+from dsr_desk.rules.representation import Relation
 from dsr_desk.rules.requests import CaseStatus, Channel, RequestType
 from dsr_desk.rules.workspace_setup import passphrase_problems
 from dsr_desk.store.case_file import CaseFile
@@ -175,7 +176,10 @@ class Desk(WorkspaceSettingsActions, SharingActions, HandlerActions):
         types: list[RequestType] | tuple[RequestType, ...],
         channel: Channel = Channel.EMAIL,
         notes: str = "",
+        for_person: str = "",
+        relation: Relation | None = None,
     ) -> CaseSummary:
+        """A new case; `for_person` and `relation` when the requester asks for someone else."""
         intake = prepare_new_case(
             name=name,
             email=email,
@@ -185,6 +189,8 @@ class Desk(WorkspaceSettingsActions, SharingActions, HandlerActions):
             channel=channel,
             notes=notes,
             today=self.today(),
+            data_subject=for_person,
+            relation=relation,
         )
         now = self.now()
         with self._lock.held():
@@ -199,6 +205,8 @@ class Desk(WorkspaceSettingsActions, SharingActions, HandlerActions):
                 notes=intake.notes,
                 created_at=now,
                 updated_at=now,
+                data_subject=intake.data_subject,
+                relation=intake.relation,
             )
             case_key = new_key()
             write_case_key(
@@ -214,6 +222,8 @@ class Desk(WorkspaceSettingsActions, SharingActions, HandlerActions):
                 "types": [k.value for k in record.types],
                 "channel": record.channel.value,
             }
+            if record.relation:
+                details["relation"] = record.relation.value
             case_file = CaseFile.create(building, case_key, record, self.actor, details)
             head = case_file.events()[-1]
             case_file.close()

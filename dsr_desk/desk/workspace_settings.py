@@ -13,7 +13,8 @@ from dsr_desk.i18n import LANGUAGES, t
 from dsr_desk.rules.clock import ClockSettings
 from dsr_desk.rules.intake import clean_block, clean_line
 from dsr_desk.rules.letter_layout import WindowPosition
-from dsr_desk.rules.organisation import RegisterEntry
+from dsr_desk.rules.organisation import MAX_PROMISE_DAYS, RegisterEntry
+from dsr_desk.rules.register_rules import register_problems
 from dsr_desk.store.atomic import atomic_write
 from dsr_desk.store.settings import MAX_KEEP_DAYS, Settings
 
@@ -59,13 +60,29 @@ class WorkspaceSettingsActions:
             raise ValidationError([("keep_days", "validation.keep_days", {"max": MAX_KEEP_DAYS})])
         self._save(lambda current: current.with_changes(id_copy_keep_days=id_copy_keep_days))
 
-    def update_profile(self: Desk, **changes: str) -> None:
-        """The organisation as its letters present it; the name stays where update_settings keeps it."""
+    def update_profile(self: Desk, **changes: object) -> None:
+        """The organisation as its letters present it; the name stays where update_settings keeps it.
+        The typed settings (public_body, promise_days, promise_from) also take their text forms. Only the
+        fields given change: a field another handler saved meanwhile is kept."""
         self.require_officer("handlers.what.profile")
         cleaned = {
-            k: clean_block(v) if k == "address" else clean_line(v) for k, v in changes.items() if k != "name"
+            k: (clean_block(v) if k == "address" else clean_line(v)) if isinstance(v, str) else v
+            for k, v in changes.items()
+            if k != "name"
         }
-        self._save(lambda current: current.with_changes(profile=current.profile.with_changes(**cleaned)))
+
+        def changed(current: Settings) -> Settings:
+            try:
+                profile = current.profile.with_changes(**cleaned)
+            except ValueError:
+                raise ValidationError([("profile", "validation.profile_value", {})]) from None
+            if not 0 <= profile.promise_days <= MAX_PROMISE_DAYS:
+                raise ValidationError(
+                    [("promise_days", "validation.promise_days", {"max": MAX_PROMISE_DAYS})]
+                )
+            return current.with_changes(profile=profile)
+
+        self._save(changed)
 
     def update_register(
         self: Desk, entries: tuple[RegisterEntry, ...], *, expected: tuple[RegisterEntry, ...] | None = None
@@ -83,7 +100,9 @@ class WorkspaceSettingsActions:
     def edit_register(
         self: Desk, change: Callable[[tuple[RegisterEntry, ...]], tuple[RegisterEntry, ...]]
     ) -> None:
-        """Applies `change` to the register as saved now (by this process or another), under the lock."""
+        """Applies `change` to the register as saved now (by this process or another), under the lock.
+        Refuses an entry letters could not quote lawfully (a vague retention, Privacy Shield, a transfer
+        without its basis), naming the entry."""
         self.require_officer("handlers.what.register")
 
         def changed(current: Settings) -> Settings:
@@ -91,6 +110,8 @@ class WorkspaceSettingsActions:
             ids = [entry.id for entry in entries]
             if len(set(ids)) != len(ids) or not all(ids):
                 raise ValidationError([("register", "validation.register_ids", {})])
+            if problems := register_problems(entries):
+                raise ValidationError(problems)
             return current.with_changes(register=entries)
 
         self._save(changed)

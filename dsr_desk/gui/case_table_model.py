@@ -20,7 +20,13 @@ FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 URGENCY_ROLE = Qt.ItemDataRole.UserRole + 4
 
-_STATUS_ORDER = {CaseStatus.NEW: 0, CaseStatus.IN_PROGRESS: 1, CaseStatus.WAITING: 2, CaseStatus.CLOSED: 3}
+_STATUS_ORDER = {
+    CaseStatus.NEW: 0,
+    CaseStatus.IN_PROGRESS: 1,
+    CaseStatus.WAITING: 2,
+    CaseStatus.CLOSED: 3,
+    CaseStatus.FORWARDED: 4,
+}
 # Colour helps the eye; the text in the same cell says the same thing, so colour is never the only signal.
 URGENCY_COLOURS = {
     Urgency.OVERDUE: ("#fbe0dd", "#8a1c12"),
@@ -28,6 +34,7 @@ URGENCY_COLOURS = {
     Urgency.SOON: ("#fff5cf", "#6b5300"),
     Urgency.LATER: (None, "#22662f"),
     Urgency.CLOSED: (None, "#6b7680"),
+    Urgency.FORWARDED: (None, "#6b7680"),
 }
 
 

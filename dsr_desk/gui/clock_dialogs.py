@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from dsr_desk.gui.forms import FormDialog, date_edit
 from dsr_desk.i18n import format_date, format_date_with_weekday, t
 from dsr_desk.rules.clock import ClockState, ExtensionReason, InformationNeeded
+from dsr_desk.rules.clock_facts import LAWFUL_EXTENSION_REASONS
 
 
 class ClockDialog(FormDialog):
@@ -37,7 +38,7 @@ class ExtendDialog(ClockDialog):
         )
         super().__init__(t("gui.clock.extend_title"), intro, t("gui.clock.extend_action"), parent)
         self.reason = QComboBox(self)
-        for reason in ExtensionReason:
+        for reason in LAWFUL_EXTENSION_REASONS:
             self.reason.addItem(t(f"clock.reason.{reason.value}"), reason.value)
         self.explanation = QPlainTextEdit(self)
         self.explanation.setFixedHeight(90)

@@ -19,21 +19,36 @@ from PySide6.QtWidgets import (
 from dsr_desk.i18n import t
 from dsr_desk.rules.letters import (
     CONFIRMS,
-    ERASURE_GROUNDS,
+    GROUNDS,
     REFUSAL_ARTICLES,
+    REFUSAL_GROUNDS_12_5,
     LetterInputs,
     LetterKind,
     Outcome,
 )
 from dsr_desk.rules.organisation import RegisterEntry
+from dsr_desk.rules.outcomes import Decision, decision_problems
+from dsr_desk.rules.requests import RequestType
 
-# Per kind: the answers it uses, and how each is asked ('text', 'line', 'check', 'entries', 'article').
+# Per kind: the answers it uses, and how each is asked ('text', 'line', 'check', 'entries', 'article',
+# 'refusal_ground').
 FIELDS: dict[LetterKind, tuple[tuple[str, str], ...]] = {
     LetterKind.ACKNOWLEDGEMENT: (("identity_needed", "check"), ("identity_reason", "text")),
     LetterKind.IDENTITY_REQUEST: (("identity_what", "text"), ("identity_reason", "text")),
-    LetterKind.ACCESS_RESPONSE: (("register_entries", "entries"), ("enclosed", "text")),
-    LetterKind.REFUSAL: (("refusal_article", "article"), ("refusal_reasons", "text")),
-    LetterKind.FORWARDED: (("forwarded_to", "line"), ("forwarded_reason", "text")),
+    LetterKind.ACCESS_RESPONSE: (
+        ("processes_data", "check"),
+        ("register_entries", "entries"),
+        ("enclosed", "text"),
+        ("recipients_asked", "check"),
+    ),
+    LetterKind.REFUSAL: (
+        ("refusal_article", "article"),
+        ("refusal_ground", "refusal_ground"),
+        ("refusal_reasons", "text"),
+    ),
+    LetterKind.FORWARDED: (("forwarded_reason", "text"),),
+    LetterKind.AUTOMATED_DECISION_RESPONSE: (("review_by", "line"), ("person_view", "text")),
+    LetterKind.DIRECT_TRANSMISSION: (("transmitted_to", "line"),),
     LetterKind.EXPORT_COVER: (
         ("export_file", "line"),
         ("export_format", "line"),
@@ -73,8 +88,12 @@ class LetterInputsForm(QWidget):
         self.decision: dict[str, QWidget] = {}
         if kind in CONFIRMS:
             self._decision_fields(form, inputs, kind)
-        if kind is LetterKind.EXTENSION:
-            note = QLabel(t("gui.letter.extension_note"), self)
+        notes = {
+            LetterKind.EXTENSION: "gui.letter.extension_note",
+            LetterKind.FORWARDED: "gui.letter.forward_note",
+        }
+        if kind in notes:
+            note = QLabel(t(notes[kind]), self)
             note.setWordWrap(True)
             note.setObjectName("hint")
             form.addRow(note)
@@ -86,11 +105,11 @@ class LetterInputsForm(QWidget):
             return box
         if how == "line":
             return QLineEdit(str(value), self)
-        if how == "article":
+        if how in ("article", "refusal_ground"):
             combo = QComboBox(self)
             combo.addItem(t("gui.letter.choose"), "")
-            for article in REFUSAL_ARTICLES:
-                combo.addItem(t(f"gui.letter.article.{article}"), article)
+            for code in REFUSAL_ARTICLES if how == "article" else REFUSAL_GROUNDS_12_5:
+                combo.addItem(t(f"gui.letter.{how}.{code}"), code)
             combo.setCurrentIndex(max(combo.findData(value), 0))
             return combo
         if how == "entries":
@@ -104,19 +123,21 @@ class LetterInputsForm(QWidget):
         return _text_box(self, str(value))
 
     def _decision_fields(self, form: QFormLayout, inputs: LetterInputs, kind: LetterKind) -> None:
-        decision = inputs.decisions.get(CONFIRMS[kind])
+        request_type = CONFIRMS[kind]
+        decision = inputs.decisions.get(request_type)
         outcome = QComboBox(self)
         for option in Outcome:
-            outcome.addItem(t(f"gui.letter.outcome.{option.value}"), option.value)
-        outcome.setCurrentIndex(outcome.findData(decision.outcome.value) if decision else 0)
+            # Only what the law allows: a withdrawal of consent is never refused (Art. 7(3)).
+            if option is not Outcome.REFUSED or not decision_problems(Decision(request_type, option)):
+                outcome.addItem(t(f"gui.letter.outcome.{option.value}"), option.value)
+        outcome.setCurrentIndex(max(outcome.findData(decision.outcome.value), 0) if decision else 0)
+        # A known ground, in words: a letter never prints a code the handler typed.
         ground = QComboBox(self)
-        ground.setEditable(kind is not LetterKind.ERASURE_CONFIRMATION)
         ground.addItem("", "")
-        for code in ERASURE_GROUNDS if kind is LetterKind.ERASURE_CONFIRMATION else ():
-            ground.addItem(f"{code}: {t(f'letter.ground.{code}')}", code)
+        for code in GROUNDS[request_type]:
+            ground.addItem(t(f"gui.letter.ground.{code}"), code)
         if decision and decision.ground:
-            index = ground.findData(decision.ground)
-            ground.setCurrentIndex(index) if index >= 0 else ground.setEditText(decision.ground)
+            ground.setCurrentIndex(max(ground.findData(decision.ground), 0))
         recipients = QLineEdit("; ".join(decision.recipients_informed or ()) if decision else "", self)
         recipients.setPlaceholderText(t("gui.letter.recipients_placeholder"))
         no_recipients = QCheckBox(t("gui.letter.no_recipients"), self)
@@ -129,7 +150,11 @@ class LetterInputsForm(QWidget):
             "recipients": recipients,
             "no_recipients": no_recipients,
         }
-        for name in ("outcome", "what", "ground", "explanation", "recipients", "no_recipients"):
+        if request_type is RequestType.OBJECTION:
+            marketing = QCheckBox(t("gui.letter.direct_marketing"), self)
+            marketing.setChecked(bool(decision and decision.direct_marketing))
+            self.decision["direct_marketing"] = marketing
+        for name in self.decision:
             form.addRow(t(f"gui.letter.decision.{name}"), self.decision[name])
 
     def answers(self) -> dict[str, object]:
@@ -154,13 +179,15 @@ class LetterInputsForm(QWidget):
     def decision_values(self) -> dict[str, object] | None:
         if not self.decision:
             return None
-        ground = self.decision["ground"]
         recipients = self.decision["recipients"].text()
         none = self.decision["no_recipients"].isChecked()
-        return {
+        values: dict[str, object] = {
             "outcome": Outcome(self.decision["outcome"].currentData()),
             "what": self.decision["what"].toPlainText(),
-            "ground": ground.currentData() if ground.currentData() else ground.currentText(),
+            "ground": self.decision["ground"].currentData() or "",
             "explanation": self.decision["explanation"].toPlainText(),
             "recipients_informed": [] if none else ([r for r in recipients.split(";") if r.strip()] or None),
         }
+        if "direct_marketing" in self.decision:
+            values["direct_marketing"] = self.decision["direct_marketing"].isChecked()
+        return values

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +23,8 @@ from dsr_desk.errors import ValidationError
 from dsr_desk.gui.forms import ProblemBanner, action_buttons, date_edit, mark_fields
 from dsr_desk.i18n import t
 from dsr_desk.rules.case_values import CaseSummary
+from dsr_desk.rules.email_address import split_pasted
+from dsr_desk.rules.representation import Relation
 from dsr_desk.rules.requests import Channel, RequestType
 
 Submit = Callable[..., CaseSummary]
@@ -33,6 +36,7 @@ class NewCaseDialog(QDialog):
     def __init__(self, submit: Submit, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._submit = submit
+        self._name_on_offer = ""
         self.setWindowTitle(t("gui.new_case.title"))
         self.setMinimumWidth(560)
 
@@ -40,10 +44,23 @@ class NewCaseDialog(QDialog):
         self.name = QLineEdit(self)
         self.email = QLineEdit(self)
         self.email.setPlaceholderText(t("gui.new_case.email_placeholder"))
+        self.email.textChanged.connect(self._take_pasted_address)
+        # 'Naam <adres>' pasted from a mail program: the address stays, the name is offered.
+        self.offered_name = QPushButton(self)
+        self.offered_name.setFlat(True)
+        self.offered_name.setVisible(False)
+        self.offered_name.clicked.connect(self._use_offered_name)
         self.address = QPlainTextEdit(self)
         self.address.setPlaceholderText(t("gui.new_case.address_placeholder"))
         self.address.setFixedHeight(64)
         self.address.setTabChangesFocus(True)
+        # Who the data are about, when the requester asks for someone else (LEGAL.md §6).
+        self.for_person = QLineEdit(self)
+        self.for_person.setPlaceholderText(t("gui.new_case.for_person_placeholder"))
+        self.relation = QComboBox(self)
+        self.relation.addItem(t("gui.new_case.relation_self"), "")
+        for relation in Relation:
+            self.relation.addItem(relation.label(), relation.value)
         self.channel = QComboBox(self)
         for channel in Channel:
             self.channel.addItem(channel.label(), channel.value)
@@ -65,7 +82,10 @@ class NewCaseDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(t("gui.new_case.name"), self.name)
         form.addRow(t("gui.new_case.email"), self.email)
+        form.addRow("", self.offered_name)
         form.addRow(t("gui.new_case.address"), self.address)
+        form.addRow(t("gui.new_case.relation"), self.relation)
+        form.addRow(t("gui.new_case.for_person"), self.for_person)
         form.addRow(t("gui.new_case.channel"), self.channel)
         form.addRow(t("gui.new_case.received"), self.received)
         form.addRow(t("gui.new_case.types"), types)
@@ -81,11 +101,33 @@ class NewCaseDialog(QDialog):
             "name": self.name,
             "email": self.email,
             "address": self.address,
+            "for_person": self.for_person,
+            "relation": self.relation,
             "received": self.received,
             "types": types,
             "notes": self.notes,
         }
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _take_pasted_address(self, text: str) -> None:
+        if "<" not in text:
+            return
+        pasted = split_pasted(text)
+        if pasted is None:
+            return
+        self.email.setText(pasted.address)
+        if not pasted.name:
+            return
+        if not self.name.text().strip():
+            self.name.setText(pasted.name)
+        elif pasted.name != self.name.text().strip():
+            self._name_on_offer = pasted.name
+            self.offered_name.setText(t("gui.new_case.use_pasted_name", name=pasted.name))
+            self.offered_name.setVisible(True)
+
+    def _use_offered_name(self) -> None:
+        self.name.setText(self._name_on_offer)
+        self.offered_name.setVisible(False)
 
     def chosen_types(self) -> list[RequestType]:
         return [kind for kind, box in self.type_boxes.items() if box.isChecked()]
@@ -101,6 +143,8 @@ class NewCaseDialog(QDialog):
                 types=self.chosen_types(),
                 channel=Channel(self.channel.currentData()),
                 notes=self.notes.toPlainText(),
+                for_person=self.for_person.text(),
+                relation=Relation(self.relation.currentData()) if self.relation.currentData() else None,
             )
         except ValidationError as error:
             self.banner.show_problems(error.problem_messages())

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from dsr_desk.rules.clock import ClockFacts
 from dsr_desk.rules.intake import Requester
+from dsr_desk.rules.representation import Relation
 from dsr_desk.rules.requests import CaseStatus, Channel, RequestType
 
 
@@ -60,11 +61,20 @@ class CaseRecord:
     created_at: dt.datetime
     updated_at: dt.datetime
     closed_at: dt.datetime | None = None
+    # The requester may ask for someone else (LEGAL.md §6): then letters greet the requester and name
+    # the data subject. Empty and None: the requester is the data subject.
+    data_subject: str = ""
+    relation: Relation | None = None
 
     @property
     def closed_on(self) -> dt.date | None:
         """The local day it was closed: what the deadline is measured against."""
         return self.closed_at.astimezone().date() if self.closed_at else None
+
+    @property
+    def subject_name(self) -> str:
+        """Whose data it is."""
+        return self.data_subject or self.requester.name
 
     def summary(self) -> CaseSummary:
         return CaseSummary(
@@ -84,6 +94,8 @@ class CaseRecord:
         data = self.summary().to_json()
         data["address"] = self.requester.address
         data["notes"] = self.notes
+        data["data_subject"] = self.data_subject or None
+        data["relation"] = self.relation.value if self.relation else None
         return data
 
 

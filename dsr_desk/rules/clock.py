@@ -10,23 +10,36 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from dsr_desk.rules.clock_facts import (
+    LAWFUL_EXTENSION_REASONS,
+    ClockFacts,
+    Extension,
+    ExtensionReason,
+    Forward,
+    InformationNeeded,
+    InformationRequest,
+)
 from dsr_desk.rules.deadline import Deadline, extended_deadline, first_deadline, working_days_between
 from dsr_desk.rules.deadline_text import explain
 from dsr_desk.rules.holidays import DutchHolidays, HolidayCalendar
 
+__all__ = [
+    "ClockFacts",
+    "ClockSettings",
+    "ClockState",
+    "Extension",
+    "ExtensionReason",
+    "Forward",
+    "InformationNeeded",
+    "InformationRequest",
+    "PromiseStart",
+    "Urgency",
+    "clock_state",
+    "extension_problems",
+]
+
 CRITICAL_WORKING_DAYS = 2  # LEGAL.md §2: reminders at 7 and 2 working days before, and on the day
 SOON_WORKING_DAYS = 7
-
-
-class ExtensionReason(StrEnum):
-    COMPLEXITY = "complexity"
-    NUMBER_OF_REQUESTS = "number_of_requests"
-    OTHER = "other"
-
-
-class InformationNeeded(StrEnum):
-    IDENTITY = "identity"
-    CLARIFICATION = "clarification"
 
 
 class Urgency(StrEnum):
@@ -35,84 +48,22 @@ class Urgency(StrEnum):
     SOON = "soon"  # within 7 working days
     LATER = "later"
     CLOSED = "closed"
+    FORWARDED = "forwarded"  # all of it went to the controller: no longer this organisation's term
 
 
-@dataclass(frozen=True)
-class Extension:
-    decided_on: dt.date
-    reason: ExtensionReason
-    explanation: str
-    notified_on: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class InformationRequest:
-    what: InformationNeeded
-    asked_on: dt.date
-    received_on: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class ClockFacts:
-    """What was recorded on a case that moves or explains its clock (derived from its audit events)."""
-
-    extension: Extension | None = None
-    information_requests: tuple[InformationRequest, ...] = ()
-
-    @property
-    def waiting_since(self) -> dt.date | None:
-        open_requests = [r.asked_on for r in self.information_requests if r.received_on is None]
-        return min(open_requests) if open_requests else None
-
-    def to_json(self) -> dict[str, object]:
-        data: dict[str, object] = {}
-        if self.extension is not None:
-            e = self.extension
-            data["extension"] = {
-                "decided_on": e.decided_on.isoformat(),
-                "reason": e.reason.value,
-                "explanation": e.explanation,
-                "notified_on": e.notified_on.isoformat() if e.notified_on else None,
-            }
-        if self.information_requests:
-            data["information_requests"] = [
-                {
-                    "what": r.what.value,
-                    "asked_on": r.asked_on.isoformat(),
-                    "received_on": r.received_on.isoformat() if r.received_on else None,
-                }
-                for r in self.information_requests
-            ]
-        return data
-
-    @classmethod
-    def from_json(cls, data: dict) -> ClockFacts:
-        e = data.get("extension")
-        extension = (
-            Extension(
-                decided_on=dt.date.fromisoformat(e["decided_on"]),
-                reason=ExtensionReason(e["reason"]),
-                explanation=e.get("explanation", ""),
-                notified_on=dt.date.fromisoformat(e["notified_on"]) if e.get("notified_on") else None,
-            )
-            if e
-            else None
-        )
-        requests = tuple(
-            InformationRequest(
-                what=InformationNeeded(r["what"]),
-                asked_on=dt.date.fromisoformat(r["asked_on"]),
-                received_on=dt.date.fromisoformat(r["received_on"]) if r.get("received_on") else None,
-            )
-            for r in data.get("information_requests", [])
-        )
-        return cls(extension, requests)
+class PromiseStart(StrEnum):
+    RECEIVED = "received"
+    ACKNOWLEDGEMENT = "acknowledgement"
 
 
 @dataclass(frozen=True)
 class ClockSettings:
     pause_while_waiting: bool = False  # LEGAL.md §2: the EU texts do not settle it; default no pause
     holidays: HolidayCalendar = field(default_factory=DutchHolidays)
+    # The organisation's own promise (a privacy statement's "within 30 days of our acknowledgement"): shown
+    # beside the statutory term, never instead of it. 0: no promise.
+    promise_days: int = 0
+    promise_from: PromiseStart = PromiseStart.RECEIVED
 
 
 @dataclass(frozen=True)
@@ -124,6 +75,8 @@ class ClockState:
     today: dt.date
     closed_on: dt.date | None
     holidays: HolidayCalendar
+    promise_days: int = 0
+    promise_from: PromiseStart = PromiseStart.RECEIVED
 
     @property
     def current(self) -> Deadline:
@@ -138,15 +91,50 @@ class ClockState:
         return self.current.paused_days
 
     @property
+    def forwarded(self) -> bool:
+        """All of the case went to its controller: the term is no longer this organisation's to meet."""
+        return self.facts.forwarded_on is not None
+
+    @property
+    def running(self) -> bool:
+        return self.closed_on is None and not self.forwarded
+
+    @property
     def calendar_days_left(self) -> int | None:
-        return None if self.closed_on else (self.due - self.today).days
+        return (self.due - self.today).days if self.running else None
 
     @property
     def working_days_left(self) -> int | None:
-        return None if self.closed_on else working_days_between(self.today, self.due, self.holidays)
+        return working_days_between(self.today, self.due, self.holidays) if self.running else None
+
+    @property
+    def overdue(self) -> bool:
+        """Open and past the term: no letter may promise an answer by a date already gone."""
+        return self.running and self.today > self.due
+
+    @property
+    def promised_due(self) -> dt.date | None:
+        """The organisation's own promised date, where it set one (and, counted from the acknowledgement,
+        once there is one)."""
+        if self.promise_days <= 0:
+            return None
+        start = self.received
+        if self.promise_from is PromiseStart.ACKNOWLEDGEMENT:
+            if self.facts.acknowledged_on is None:
+                return None
+            start = self.facts.acknowledged_on
+        return start + dt.timedelta(days=self.promise_days)
+
+    @property
+    def earlier_term(self) -> str:
+        """Which comes first, to warn on: 'promise' or 'statutory' (the statutory term always binds)."""
+        promised = self.promised_due
+        return "promise" if promised is not None and promised < self.due else "statutory"
 
     @property
     def urgency(self) -> Urgency:
+        if self.forwarded:
+            return Urgency.FORWARDED
         if self.closed_on is not None:
             return Urgency.CLOSED
         if self.today > self.due:
@@ -158,12 +146,15 @@ class ClockState:
 
     @property
     def answered_on_time(self) -> bool | None:
-        return None if self.closed_on is None else self.closed_on <= self.due
+        """None while open, and for a forwarded case: it was not ours to answer."""
+        if self.closed_on is None or self.forwarded:
+            return None
+        return self.closed_on <= self.due
 
     @property
     def can_extend(self) -> bool:
         """Once, before the first term ends, while the case is open (Art. 12(3))."""
-        return self.facts.extension is None and self.today <= self.first.due and self.closed_on is None
+        return self.facts.extension is None and self.today <= self.first.due and self.running
 
     @property
     def extension_untold(self) -> bool:
@@ -207,7 +198,17 @@ def clock_state(
 
     first = term(first_deadline)
     extended = term(extended_deadline) if facts.extension is not None else None
-    return ClockState(received, first, extended, facts, today, closed_on, settings.holidays)
+    return ClockState(
+        received,
+        first,
+        extended,
+        facts,
+        today,
+        closed_on,
+        settings.holidays,
+        settings.promise_days,
+        settings.promise_from,
+    )
 
 
 def _paused_days(unshifted_due: dt.date, facts: ClockFacts, until: dt.date) -> int:
@@ -232,8 +233,11 @@ def extension_problems(
         )
     elif state.today > state.first.due:
         problems.append(("extension", "clock.extension_too_late", {"due": state.first.due.isoformat()}))
-    if state.closed_on is not None:
+    if not state.running:
         problems.append(("extension", "clock.extension_closed", {}))
-    if reason is ExtensionReason.OTHER and not explanation.strip():
+    if reason not in LAWFUL_EXTENSION_REASONS:
+        # Workload, holidays or staff absence are no reason (LEGAL.md §6).
+        problems.append(("reason", "clock.extension_reason_unlawful", {}))
+    if not explanation.strip():
         problems.append(("explanation", "clock.extension_needs_reason", {}))
     return problems

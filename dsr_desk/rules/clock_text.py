@@ -11,6 +11,7 @@ def urgency_label(urgency: Urgency, lang: str | None = None) -> str:
 
 
 _LONG = {
+    "forwarded": "clock.forwarded",
     "closed_on_time": "clock.closed_on_time",
     "closed_late": "clock.closed_late",
     "overdue": "clock.overdue_by",
@@ -18,6 +19,7 @@ _LONG = {
     "left": "clock.left",
 }
 _SHORT = {
+    "forwarded": "clock.short_forwarded",
     "closed_on_time": "clock.short_closed_on_time",
     "closed_late": "clock.short_closed_late",
     "overdue": "clock.short_overdue",
@@ -38,6 +40,8 @@ def days_left_short(state: ClockState, lang: str | None = None) -> str:
 
 def _days_left(state: ClockState, lang: str | None, keys: dict[str, str]) -> str:
     urgency = state.urgency
+    if urgency is Urgency.FORWARDED:
+        return t(keys["forwarded"], lang)
     if urgency is Urgency.CLOSED:
         return t(keys["closed_on_time" if state.answered_on_time else "closed_late"], lang)
     label = urgency_label(urgency, lang)

@@ -8,17 +8,17 @@ import unicodedata
 from dataclasses import dataclass
 
 from dsr_desk.errors import ValidationError
+from dsr_desk.rules.email_address import is_valid_email
+from dsr_desk.rules.representation import Relation, representation_problems
 from dsr_desk.rules.requests import Channel, RequestType
 from dsr_desk.rules.text_hygiene import hidden_character_problems
 
 # The GDPR applies from this date; an earlier receipt date is a typing error, not an old case.
 GDPR_APPLIES_FROM = dt.date(2018, 5, 25)
 MAX_NAME_LENGTH = 200
-MAX_EMAIL_LENGTH = 254
 MAX_ADDRESS_LENGTH = 1000
 MAX_NOTES_LENGTH = 100_000
 
-_EMAIL = re.compile(r"^[^@\s]{1,64}@(?:[^@\s.]{1,63}\.)+[^@\s.]{2,63}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -36,6 +36,8 @@ class NewCase:
     types: tuple[RequestType, ...]
     channel: Channel = Channel.EMAIL
     notes: str = ""
+    data_subject: str = ""  # when the requester asks for someone else: whose data it is
+    relation: Relation | None = None
 
 
 def clean_line(text: str) -> str:
@@ -52,26 +54,21 @@ def clean_block(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n").strip()
 
 
-def is_valid_email(email: str) -> bool:
-    if len(email) > MAX_EMAIL_LENGTH or ".." in email:
-        return False
-    return _EMAIL.match(email) is not None
-
-
 def requester_problems(requester: Requester) -> list[tuple[str, str, dict[str, object]]]:
     problems: list[tuple[str, str, dict[str, object]]] = []
     if not requester.name:
         problems.append(("name", "validation.name_empty", {}))
     elif len(requester.name) > MAX_NAME_LENGTH:
         problems.append(("name", "validation.name_too_long", {"max": MAX_NAME_LENGTH}))
-    if requester.email and not is_valid_email(requester.email):
+    hidden_in_email = hidden_character_problems("email", requester.email)
+    if requester.email and not hidden_in_email and not is_valid_email(requester.email):
         problems.append(("email", "validation.email_invalid", {"email": requester.email}))
     if not requester.email and not requester.address:
         problems.append(("email", "validation.no_way_to_reply", {}))
     if len(requester.address) > MAX_ADDRESS_LENGTH:
         problems.append(("address", "validation.address_too_long", {"max": MAX_ADDRESS_LENGTH}))
     problems += hidden_character_problems("name", requester.name)
-    problems += hidden_character_problems("email", requester.email)
+    problems += hidden_in_email
     return problems
 
 
@@ -94,10 +91,14 @@ def prepare_new_case(
     channel: Channel,
     notes: str,
     today: dt.date,
+    data_subject: str = "",
+    relation: Relation | None = None,
 ) -> NewCase:
     """Cleans the input and returns the case to create, or raises ValidationError listing every problem."""
     requester = Requester(name=clean_line(name), email=clean_line(email), address=clean_block(address))
+    data_subject = clean_line(data_subject)
     problems = requester_problems(requester)
+    problems += representation_problems(data_subject, relation, requester.name)
     problems += received_problems(received, today)
     unique_types = tuple(dict.fromkeys(types))
     if not unique_types:
@@ -108,7 +109,13 @@ def prepare_new_case(
     if problems:
         raise ValidationError(problems)
     return NewCase(
-        requester=requester, received=received, types=unique_types, channel=channel, notes=cleaned_notes
+        requester=requester,
+        received=received,
+        types=unique_types,
+        channel=channel,
+        notes=cleaned_notes,
+        data_subject=data_subject,
+        relation=relation,
     )
 
 

@@ -1,4 +1,5 @@
-"""Which letters there are, what each must contain (LEGAL.md §4), and what is missing before one can go out.
+"""Which letters there are, the answers they are filled from, and the parts each must contain (LEGAL.md §4,
+§6). What a letter still lacks before it can go out is checked in rules/letter_checks.py.
 
 Two checks guard a letter: the facts it needs must be recorded (an access response without retention
 periods is refused before anything is drawn), and its template must render every required part (an adapted
@@ -10,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
-from dsr_desk.rules.organisation import OrganisationProfile, RegisterEntry
+from dsr_desk.rules.outcomes import ERASURE_GROUNDS, GROUNDS, Decision, Outcome
 from dsr_desk.rules.requests import RequestType
 
-Problem = tuple[str, dict[str, object]]  # (translation key, fields)
+__all__ = ["ERASURE_GROUNDS", "GROUNDS", "Decision", "LetterInputs", "LetterKind", "Outcome"]
 
 
 class LetterKind(StrEnum):
@@ -26,20 +27,15 @@ class LetterKind(StrEnum):
     RESTRICTION_CONFIRMATION = "restriction_confirmation"
     OBJECTION_CONFIRMATION = "objection_confirmation"
     CONSENT_WITHDRAWAL_CONFIRMATION = "consent_withdrawal_confirmation"
+    AUTOMATED_DECISION_RESPONSE = "automated_decision_response"  # Art. 22(3): reviewed by a person
+    DIRECT_TRANSMISSION = "direct_transmission"  # Art. 20(2): sent directly to another controller
     REFUSAL = "refusal"
     FORWARDED = "forwarded"
     EXPORT_COVER = "export_cover"
 
 
-class Outcome(StrEnum):
-    DONE = "done"
-    PARTLY = "partly"
-    REFUSED = "refused"
-
-
-# Art. 17(3): the exceptions to the right to erasure.
-ERASURE_GROUNDS = ("17(3)(a)", "17(3)(b)", "17(3)(c)", "17(3)(d)", "17(3)(e)")
 REFUSAL_ARTICLES = ("12(4)", "12(5)")
+REFUSAL_GROUNDS_12_5 = ("unfounded", "excessive")  # Art. 12(5): the letter says which, and why
 
 CONFIRMS = {
     LetterKind.ERASURE_CONFIRMATION: RequestType.ERASURE,
@@ -47,6 +43,8 @@ CONFIRMS = {
     LetterKind.RESTRICTION_CONFIRMATION: RequestType.RESTRICTION,
     LetterKind.OBJECTION_CONFIRMATION: RequestType.OBJECTION,
     LetterKind.CONSENT_WITHDRAWAL_CONFIRMATION: RequestType.WITHDRAW_CONSENT,
+    LetterKind.AUTOMATED_DECISION_RESPONSE: RequestType.AUTOMATED_DECISION,
+    LetterKind.DIRECT_TRANSMISSION: RequestType.PORTABILITY,
 }
 
 # The parts every template of a kind must render (LEGAL.md §4); the letterhead, addresses, reference,
@@ -68,29 +66,20 @@ REQUIRED_PARTS: dict[LetterKind, tuple[str, ...]] = {
         "automated_decisions",
         "transfers",
         "free_copy",
-        "others_data",
     ),
     LetterKind.ERASURE_CONFIRMATION: ("outcome", "recipients"),
     LetterKind.RECTIFICATION_CONFIRMATION: ("outcome", "recipients"),
     LetterKind.RESTRICTION_CONFIRMATION: ("outcome", "recipients", "lifting"),
     LetterKind.OBJECTION_CONFIRMATION: ("outcome", "recipients"),
     LetterKind.CONSENT_WITHDRAWAL_CONFIRMATION: ("outcome", "recipients"),
+    LetterKind.AUTOMATED_DECISION_RESPONSE: ("outcome", "review", "view"),
+    LetterKind.DIRECT_TRANSMISSION: ("outcome", "transmitted_to"),
     LetterKind.REFUSAL: ("reasons", "complaint", "court"),
     LetterKind.FORWARDED: ("forwarded_to", "why"),
     LetterKind.EXPORT_COVER: ("contents", "format", "how_to_open", "password"),
 }
-
-
-@dataclass(frozen=True)
-class Decision:
-    """What was done with one request type, as the confirmation letters and the archive report it."""
-
-    request_type: RequestType
-    outcome: Outcome
-    what: str = ""  # what was erased, corrected, restricted, stopped
-    ground: str = ""  # for partly/refused: the legal ground, e.g. 17(3)(b)
-    explanation: str = ""  # e.g. the 7-year fiscal retention duty (art. 52 AWR)
-    recipients_informed: tuple[str, ...] | None = None  # Art. 19; () = there were none; None = not recorded
+# A negative access answer ("we process no personal data about you") is complete with these (LEGAL.md §6).
+NEGATIVE_ACCESS_PARTS = ("confirmation", "complaint")
 
 
 @dataclass(frozen=True)
@@ -100,15 +89,22 @@ class LetterInputs:
     identity_needed: bool = False
     identity_what: str = ""
     identity_reason: str = ""
+    processes_data: bool = True  # Art. 15(1): False is the complete, lawful answer "no data about you"
     register_entries: tuple[str, ...] = ()
     enclosed: str = ""
+    recipients_asked: bool = False  # the person asked who received their data: then every name is owed
     refusal_article: str = ""
+    refusal_ground: str = ""  # for 12(5): unfounded | excessive
     refusal_reasons: str = ""
-    forwarded_to: str = ""
-    forwarded_reason: str = ""
+    forwarded_reason: str = ""  # more words for the forwarding letter, beside the recorded forward
+    review_by: str = ""  # Art. 22(3): who reviewed the automated decision
+    person_view: str = ""  # Art. 22(3): the person's point of view, as heard
+    transmitted_to: str = ""  # Art. 20(2): the controller the data went to directly
     export_file: str = ""
     export_format: str = ""
     export_encrypted: bool = False
+    export_kind: str = ""  # access | portability, set by the export
+    export_empty: bool = False  # the export holds no data items (said as it is)
     password_channel: str = ""
     decisions: dict[RequestType, Decision] = field(default_factory=dict)
 
@@ -118,121 +114,29 @@ ANSWER_BOOLEANS = frozenset(f.name for f in fields(LetterInputs) if f.type in ("
 LETTER_CHANNELS = ("post", "email", "in_person")  # how a letter went out
 
 
-def missing_for(
-    kind: LetterKind,
-    profile: OrganisationProfile,
-    register: tuple[RegisterEntry, ...],
-    inputs: LetterInputs,
-    *,
-    requester_name: str,
-    requester_reachable: bool,
-    extended: bool,
-) -> list[Problem]:
-    """Everything a letter of `kind` still lacks, each as a sentence key with its fields."""
-    out: list[Problem] = []
-    if not profile.name:
-        out.append(("letter.missing.org_name", {}))
-    if not (profile.email or profile.postal_lines):
-        out.append(("letter.missing.org_contact", {}))
-    if not (profile.privacy_contact or profile.privacy_email or profile.dpo_name or profile.dpo_email):
-        out.append(("letter.missing.privacy_contact", {}))
-    if not profile.signatory_name:
-        out.append(("letter.missing.signatory", {}))
-    if not requester_name:
-        out.append(("letter.missing.requester_name", {}))
-    if not requester_reachable:
-        out.append(("letter.missing.requester_address", {}))
-    out += _missing_content(kind, register, inputs, extended)
-    return out
-
-
-def _missing_content(
-    kind: LetterKind, register: tuple[RegisterEntry, ...], inputs: LetterInputs, extended: bool
-) -> list[Problem]:
-    out: list[Problem] = []
-    if kind is LetterKind.ACKNOWLEDGEMENT and inputs.identity_needed and not inputs.identity_reason:
-        out.append(("letter.missing.identity_reason", {}))
-    elif kind is LetterKind.IDENTITY_REQUEST:
-        if not inputs.identity_what:
-            out.append(("letter.missing.identity_what", {}))
-        if not inputs.identity_reason:
-            out.append(("letter.missing.identity_reason", {}))
-    elif kind is LetterKind.EXTENSION and not extended:
-        out.append(("letter.missing.extension", {}))
-    elif kind is LetterKind.ACCESS_RESPONSE:
-        out += _missing_for_access(register, inputs)
-    elif kind in CONFIRMS:
-        out += _missing_decision(CONFIRMS[kind], inputs)
-    elif kind is LetterKind.REFUSAL:
-        if inputs.refusal_article not in REFUSAL_ARTICLES:
-            out.append(("letter.missing.refusal_article", {}))
-        if not inputs.refusal_reasons:
-            out.append(("letter.missing.refusal_reasons", {}))
-    elif kind is LetterKind.FORWARDED:
-        if not inputs.forwarded_to:
-            out.append(("letter.missing.forwarded_to", {}))
-        if not inputs.forwarded_reason:
-            out.append(("letter.missing.forwarded_reason", {}))
-    elif kind is LetterKind.EXPORT_COVER:
-        if not (inputs.export_file and inputs.export_format):
-            out.append(("letter.missing.export", {}))
-        if inputs.export_encrypted and not inputs.password_channel:
-            out.append(("letter.missing.password_channel", {}))
-    return out
-
-
-def _missing_for_access(register: tuple[RegisterEntry, ...], inputs: LetterInputs) -> list[Problem]:
-    out: list[Problem] = []
-    by_id = {entry.id: entry for entry in register}
-    if not inputs.register_entries:
-        out.append(("letter.missing.register_entries", {}))
-    for entry_id in inputs.register_entries:
-        entry = by_id.get(entry_id)
-        if entry is None:
-            out.append(("letter.missing.register_entry_gone", {"entry": entry_id}))
-            continue
-        for name, value in (
-            ("purposes", entry.purposes),
-            ("categories", entry.categories),
-            ("retention", entry.retention),
-        ):
-            if not value:
-                out.append((f"letter.missing.{name}", {"entry": entry.name}))
-        if entry.transfers and not entry.safeguards:
-            out.append(("letter.missing.safeguards", {"entry": entry.name}))
-    if not inputs.enclosed:
-        out.append(("letter.missing.enclosed", {}))
-    return out
-
-
-def _missing_decision(request_type: RequestType, inputs: LetterInputs) -> list[Problem]:
-    decision = inputs.decisions.get(request_type)
-    if decision is None:
-        return [("letter.missing.decision", {"type": request_type.value})]
-    out: list[Problem] = []
-    if decision.outcome is not Outcome.REFUSED and not decision.what:
-        out.append(("letter.missing.decision_what", {"type": request_type.value}))
-    if decision.outcome is not Outcome.DONE:
-        if request_type is RequestType.ERASURE and decision.ground not in ERASURE_GROUNDS:
-            out.append(("letter.missing.erasure_ground", {}))
-        elif not decision.ground:
-            out.append(("letter.missing.ground", {"type": request_type.value}))
-        if not decision.explanation:
-            out.append(("letter.missing.ground_explanation", {"type": request_type.value}))
-    if decision.recipients_informed is None:
-        out.append(("letter.missing.recipients_informed", {"type": request_type.value}))
-    return out
-
-
-def required_parts(kind: LetterKind, inputs: LetterInputs) -> tuple[str, ...]:
-    """A confirmation that grants less than was asked is also a refusal: it must name the right to
-    complain to the Autoriteit Persoonsgegevens (Art. 12(4))."""
+def required_parts(kind: LetterKind, inputs: LetterInputs, *, redacted: bool = False) -> tuple[str, ...]:
+    """The parts this letter must render for the outcome that happened, and no more."""
+    if kind is LetterKind.ACCESS_RESPONSE:
+        if not inputs.processes_data:
+            return NEGATIVE_ACCESS_PARTS
+        # Art. 15(4): the sentence on others' data only where something was made unreadable.
+        return (*REQUIRED_PARTS[kind], "others_data") if redacted else REQUIRED_PARTS[kind]
     parts = REQUIRED_PARTS[kind]
     decision = inputs.decisions.get(CONFIRMS[kind]) if kind in CONFIRMS else None
-    if decision is not None and decision.outcome is not Outcome.DONE:
-        parts = (*parts, "exception", "complaint")
+    if decision is None:
+        return parts
+    if decision.outcome is Outcome.REFUSED:
+        # Nothing was erased, restricted, reviewed or sent: the letter must not say what happens to it.
+        parts = tuple(
+            p for p in parts if p not in ("recipients", "lifting", "review", "view", "transmitted_to")
+        )
+    if decision.refuses_something:
+        # Less than was asked is also a refusal: the reasons and every remedy (Art. 12(4)).
+        parts = (*parts, "exception", "complaint", "court")
     return parts
 
 
-def missing_parts(kind: LetterKind, inputs: LetterInputs, rendered_parts: set[str]) -> list[str]:
-    return [part for part in required_parts(kind, inputs) if part not in rendered_parts]
+def missing_parts(
+    kind: LetterKind, inputs: LetterInputs, rendered_parts: set[str], *, redacted: bool = False
+) -> list[str]:
+    return [part for part in required_parts(kind, inputs, redacted=redacted) if part not in rendered_parts]

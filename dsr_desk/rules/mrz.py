@@ -1,8 +1,10 @@
-"""Machine-readable zones (ICAO 9303): TD1 identity cards (3 lines of 30) and TD3 passports (2 lines of 44).
+"""Machine-readable zones (ICAO 9303 parts 4-7): TD3 passports (2 lines of 44), TD1 identity cards (3 of
+30), TD2 cards (2 of 36), and machine-readable visas MRV-A (2 of 44) and MRV-B (2 of 36).
 
 Parsing gives the fields, every check digit's result, the expiry, and whether a Dutch BSN sits in the zone
 (TD3 personal-number field; TD1 optional data, cards issued before August 2021). The document number and the
-BSN are handed back for the check only: nothing here is meant to be stored.
+BSN are handed back for the check only: nothing here is meant to be stored, and the identity record keeps
+only the document type and the warnings.
 """
 
 from __future__ import annotations
@@ -12,38 +14,39 @@ import re
 from dataclasses import dataclass, field
 
 from dsr_desk.rules.bsn import is_valid_bsn
+from dsr_desk.rules.mrz_fields import (
+    CheckDigit,
+    LineFields,
+    check_digit,
+    document_number,
+    line_fields,
+    names,
+)
+
+__all__ = ["CheckDigit", "Mrz", "NotAnMrzError", "check_digit", "normalise_lines", "parse_mrz"]
 
 _ALLOWED = re.compile(r"^[A-Z0-9<]+$")
+# (lines, width) of each format; a visa is told from a TD3 or TD2 by its document code 'V'.
+_SHAPES = {(3, 30): "TD1", (2, 44): "TD3", (2, 36): "TD2"}
 
 
 class NotAnMrzError(ValueError):
-    """The lines do not have the shape of a TD1 or TD3 zone."""
-
-
-@dataclass(frozen=True)
-class CheckDigit:
-    name: str  # document_number | birth_date | expiry_date | personal_number | composite
-    expected: str
-    computed: str
-
-    @property
-    def ok(self) -> bool:
-        return self.expected == self.computed
+    """The lines do not have the shape of any ICAO 9303 zone."""
 
 
 @dataclass(frozen=True)
 class Mrz:
-    format: str  # TD1 | TD3
+    format: str  # TD1 | TD2 | TD3 | MRV-A | MRV-B
     document_code: str
     issuing_state: str
     surname: str
     given_names: str
-    document_number: str
+    document_number: str  # for the check only: never stored
     nationality: str
     birth_date: dt.date | None
     sex: str
     expiry_date: dt.date | None
-    personal_number: str  # TD3 personal number, or TD1 optional data
+    personal_number: str  # TD3 personal number, or the optional data of the other formats
     checks: tuple[CheckDigit, ...] = field(default=())
     bsn: str | None = None  # a BSN found in the zone (elfproef passed); never print it
 
@@ -62,20 +65,13 @@ class Mrz:
         return out
 
 
-def check_digit(text: str) -> str:
-    total = 0
-    for i, char in enumerate(text):
-        value = 0 if char == "<" else int(char) if char.isdigit() else ord(char) - 55
-        total += value * (7, 3, 1)[i % 3]
-    return str(total % 10)
-
-
 def normalise_lines(lines: list[str]) -> list[str]:
     """Typed or pasted lines: upper case, no spaces; the lines as given, or one long line split."""
     cleaned = [re.sub(r"\s+", "", line).upper().replace("«", "<") for line in lines if line.strip()]
-    if len(cleaned) == 1 and len(cleaned[0]) in (90, 88):
-        width = 30 if len(cleaned[0]) == 90 else 44
-        cleaned = [cleaned[0][i : i + width] for i in range(0, len(cleaned[0]), width)]
+    if len(cleaned) == 1:
+        for (count, width), _ in _SHAPES.items():
+            if len(cleaned[0]) == count * width:
+                return [cleaned[0][i : i + width] for i in range(0, count * width, width)]
     return cleaned
 
 
@@ -83,82 +79,98 @@ def parse_mrz(lines: list[str], today: dt.date | None = None) -> Mrz:
     rows = normalise_lines(lines)
     if any(not _ALLOWED.match(row) for row in rows):
         raise NotAnMrzError("characters other than A-Z, 0-9 and <")
-    if len(rows) == 3 and all(len(row) == 30 for row in rows):
-        return _td1(rows, today or dt.date.today())
-    if len(rows) == 2 and all(len(row) == 44 for row in rows):
-        return _td3(rows, today or dt.date.today())
-    raise NotAnMrzError("not 3 lines of 30 (TD1) or 2 lines of 44 (TD3)")
-
-
-def _td3(rows: list[str], today: dt.date) -> Mrz:
-    top, bottom = rows
-    surname, given = _names(top[5:44])
-    personal = bottom[28:42]
-    checks = (
-        CheckDigit("document_number", bottom[9], check_digit(bottom[0:9])),
-        CheckDigit("birth_date", bottom[19], check_digit(bottom[13:19])),
-        CheckDigit("expiry_date", bottom[27], check_digit(bottom[21:27])),
-        CheckDigit(
-            "personal_number", bottom[42], check_digit(personal) if personal.strip("<") else bottom[42]
-        ),
-        CheckDigit("composite", bottom[43], check_digit(bottom[0:10] + bottom[13:20] + bottom[21:43])),
-    )
-    return Mrz(
-        "TD3",
-        top[0:2].rstrip("<"),
-        top[2:5],
-        surname,
-        given,
-        bottom[0:9].rstrip("<"),
-        bottom[10:13],
-        _date(bottom[13:19], birth=True, today=today),
-        bottom[20],
-        _date(bottom[21:27], birth=False, today=today),
-        personal.rstrip("<"),
-        checks,
-        _bsn_in(personal),
+    shape = _SHAPES.get((len(rows), len(rows[0]) if rows else 0))
+    if shape is None or any(len(row) != len(rows[0]) for row in rows):
+        raise NotAnMrzError("not 3 lines of 30, or 2 lines of 44 or 36 characters")
+    today = today or dt.date.today()
+    if shape == "TD1":
+        return _td1(rows, today)
+    visa = rows[0].startswith("V")
+    return _two_line(
+        rows, ("MRV-A" if visa else "TD3") if shape == "TD3" else ("MRV-B" if visa else "TD2"), today
     )
 
 
 def _td1(rows: list[str], today: dt.date) -> Mrz:
     top, middle, bottom = rows
-    surname, given = _names(bottom)
-    optional = top[15:30]
+    number, optional, number_check = document_number(top[5:14], top[14], top[15:30])
+    surname, given = names(bottom)
+    data = line_fields(middle, 0)
     checks = (
-        CheckDigit("document_number", top[14], check_digit(top[5:14])),
-        CheckDigit("birth_date", middle[6], check_digit(middle[0:6])),
-        CheckDigit("expiry_date", middle[14], check_digit(middle[8:14])),
+        number_check,
+        *data.checks,
         CheckDigit(
             "composite", middle[29], check_digit(top[5:30] + middle[0:7] + middle[8:15] + middle[18:29])
         ),
     )
+    return _mrz("TD1", top, surname, given, number, middle[15:18], data, optional, checks, today)
+
+
+def _two_line(rows: list[str], kind: str, today: dt.date) -> Mrz:
+    top, bottom = rows
+    surname, given = names(top[5:])
+    data = line_fields(bottom, 13)
+    if kind == "TD3":
+        personal = bottom[28:42]
+        number, _rest, number_check = document_number(bottom[0:9], bottom[9], "")
+        personal_check = bottom[42] if not personal.strip("<") else check_digit(personal)
+        checks = (
+            number_check,
+            *data.checks,
+            CheckDigit("personal_number", bottom[42], personal_check),
+            CheckDigit("composite", bottom[43], check_digit(bottom[0:10] + bottom[13:20] + bottom[21:43])),
+        )
+        return _mrz(kind, top, surname, given, number, bottom[10:13], data, personal, checks, today)
+    if kind == "TD2":
+        number, optional, number_check = document_number(bottom[0:9], bottom[9], bottom[28:35])
+        composite = CheckDigit(
+            "composite", bottom[35], check_digit(bottom[0:10] + bottom[13:20] + bottom[21:35])
+        )
+        checks = (number_check, *data.checks, composite)
+        return _mrz(kind, top, surname, given, number, bottom[10:13], data, optional, checks, today)
+    # Visas (ICAO 9303 part 7) carry no composite check digit; the rest of line 2 is optional data.
+    number, _rest, number_check = document_number(bottom[0:9], bottom[9], "")
+    checks = (number_check, *data.checks)
+    return _mrz(kind, top, surname, given, number, bottom[10:13], data, bottom[28:], checks, today)
+
+
+def _mrz(
+    kind: str,
+    top: str,
+    surname: str,
+    given: str,
+    number: str,
+    nationality: str,
+    data: LineFields,
+    optional: str,
+    checks: tuple[CheckDigit, ...],
+    today: dt.date,
+) -> Mrz:
     return Mrz(
-        "TD1",
+        kind,
         top[0:2].rstrip("<"),
         top[2:5],
         surname,
         given,
-        top[5:14].rstrip("<"),
-        middle[15:18],
-        _date(middle[0:6], birth=True, today=today),
-        middle[7],
-        _date(middle[8:14], birth=False, today=today),
+        number,
+        nationality,
+        _date(data.birth, birth=True, today=today),
+        data.sex,
+        _date(data.expiry, birth=False, today=today),
         optional.rstrip("<"),
         checks,
-        _bsn_in(optional),
+        _bsn_in(optional) if kind in ("TD1", "TD3") else None,
     )
-
-
-def _names(field_text: str) -> tuple[str, str]:
-    surname, _, given = field_text.partition("<<")
-    return surname.replace("<", " ").strip(), given.replace("<", " ").strip()
 
 
 def _date(text: str, *, birth: bool, today: dt.date) -> dt.date | None:
     if not text.isdigit():
         return None
     year, month, day = int(text[0:2]), int(text[2:4]), int(text[4:6])
-    century = 2000 if not birth or year <= today.year % 100 else 1900
+    if birth:
+        century = 2000 if year <= today.year % 100 else 1900
+    else:  # no document is valid for fifty years: an expiry that far ahead is from the last century
+        century = 1900 if 2000 + year > today.year + 50 else 2000
     try:
         return dt.date(century + year, month, day)
     except ValueError:

@@ -27,7 +27,9 @@ class CaseOverview:
     @property
     def filter_tags(self) -> frozenset[str]:
         """The list filters this case belongs to: open, overdue, this_week, waiting, closed."""
-        if self.summary.status is CaseStatus.CLOSED:
+        if self.summary.status is CaseStatus.FORWARDED:
+            return frozenset({"closed", "forwarded"})
+        if not self.summary.status.is_open:
             return frozenset({"closed"})
         tags = {"open"}
         if self.urgency is Urgency.OVERDUE:
@@ -61,6 +63,9 @@ def clock_json(state: ClockState) -> dict[str, object]:
         else None,
         "extension_notice_late": state.extension_notice_late,
         "answered_on_time": state.answered_on_time,
+        "forwarded": [forward.to_json() for forward in state.facts.forwards],
+        "promised_due": state.promised_due.isoformat() if state.promised_due else None,
+        "earlier_term": state.earlier_term,
         "rule": state.rule(),
         "status_text": days_left_text(state),
     }
@@ -78,6 +83,7 @@ _URGENCY_RANK = {
     Urgency.SOON: 2,
     Urgency.LATER: 3,
     Urgency.CLOSED: 4,
+    Urgency.FORWARDED: 4,
 }
 
 
@@ -108,6 +114,6 @@ def urgency_order(row: CaseOverview) -> tuple:
     """Most urgent first: overdue (longest overdue first), then by due date; closed cases last."""
     return (
         _URGENCY_RANK[row.urgency],
-        row.clock.due if row.urgency is not Urgency.CLOSED else dt.date.max,
+        row.clock.due if row.clock.running else dt.date.max,
         row.summary.reference,
     )

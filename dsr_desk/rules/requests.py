@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from dsr_desk.i18n import t
+from dsr_desk.i18n import current_language, t
+from dsr_desk.rules.articles import article_number
 
 
 class RequestType(StrEnum):
@@ -27,7 +28,13 @@ class RequestType(StrEnum):
         return t(f"request_type.{self.value}", lang)
 
     def label_with_article(self, lang: str | None = None) -> str:
-        return t("request_type.with_article", lang, label=self.label(lang), article=self.article)
+        lang = lang or current_language()
+        return t(
+            "request_type.with_article",
+            lang,
+            label=self.label(lang),
+            article=article_number(self.article, lang),
+        )
 
 
 _ARTICLES = {
@@ -58,13 +65,15 @@ class CaseStatus(StrEnum):
     IN_PROGRESS = "in_progress"
     WAITING = "waiting"  # waiting for the requester: identity information or clarification
     CLOSED = "closed"
+    # All of the case went to the controller (we are its processor): closed, but never "answered on time".
+    FORWARDED = "forwarded"
 
     def label(self, lang: str | None = None) -> str:
         return t(f"status.{self.value}", lang)
 
     @property
     def is_open(self) -> bool:
-        return self is not CaseStatus.CLOSED
+        return self not in (CaseStatus.CLOSED, CaseStatus.FORWARDED)
 
 
 _TRANSITIONS: dict[CaseStatus, frozenset[CaseStatus]] = {
@@ -73,7 +82,11 @@ _TRANSITIONS: dict[CaseStatus, frozenset[CaseStatus]] = {
     CaseStatus.WAITING: frozenset({CaseStatus.IN_PROGRESS, CaseStatus.CLOSED}),
     # Reopening is allowed (a late reply, a complaint), but always with a reason in the audit log.
     CaseStatus.CLOSED: frozenset({CaseStatus.IN_PROGRESS}),
+    # Taken back from the controller (it was ours after all): the case runs again on its first clock.
+    CaseStatus.FORWARDED: frozenset({CaseStatus.IN_PROGRESS}),
 }
+# Reached only by forwarding (Case.forward), which records to whom, when and how.
+SET_BY_FORWARDING = frozenset({CaseStatus.FORWARDED})
 
 
 def allowed_transitions(status: CaseStatus) -> frozenset[CaseStatus]:
@@ -85,7 +98,7 @@ def can_transition(current: CaseStatus, new: CaseStatus) -> bool:
 
 
 def transition_needs_reason(current: CaseStatus, new: CaseStatus) -> bool:
-    return current is CaseStatus.CLOSED and new is not CaseStatus.CLOSED
+    return not current.is_open and new.is_open
 
 
 def parse_request_types(text: str) -> list[RequestType]:

@@ -19,6 +19,7 @@ from sqlalchemy import update as update_
 from dsr_desk.errors import CaseFileCorruptError
 from dsr_desk.rules.case_values import CaseRecord, parse_moment, stamp
 from dsr_desk.rules.intake import Requester
+from dsr_desk.rules.representation import parse_relation
 from dsr_desk.rules.requests import CaseStatus, Channel, RequestType
 from dsr_desk.store import case_schema as schema
 from dsr_desk.store.audit import AuditEvent, next_event
@@ -282,6 +283,8 @@ def _read_record(conn: Connection) -> CaseRecord:
         created_at=parse_moment(row["created_at"]),
         updated_at=parse_moment(row["updated_at"]),
         closed_at=parse_moment(row["closed_at"]) if row["closed_at"] else None,
+        data_subject=row["data_subject"],
+        relation=parse_relation(row["relation"]),
     )
 
 
@@ -297,6 +300,8 @@ def _row(record: CaseRecord) -> dict[str, object]:
         "created_at": stamp(record.created_at),
         "updated_at": stamp(record.updated_at),
         "closed_at": stamp(record.closed_at) if record.closed_at else None,
+        "data_subject": record.data_subject,
+        "relation": record.relation.value if record.relation else "",
     }
 
 

@@ -106,6 +106,15 @@ MIGRATIONS = (
             )""",
         ),
     ),
+    Migration(
+        5,
+        "who is asking for whom: the data subject and the requester's relation to them",
+        sql_steps(
+            # Cases of earlier releases: the requester was the data subject ('' and '').
+            "ALTER TABLE case_record ADD COLUMN data_subject TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE case_record ADD COLUMN relation TEXT NOT NULL DEFAULT ''",
+        ),
+    ),
 )
 
 metadata = MetaData()
@@ -125,6 +134,8 @@ case_record = Table(
     Column("created_at", String, nullable=False),
     Column("updated_at", String, nullable=False),
     Column("closed_at", String),
+    Column("data_subject", String, nullable=False),
+    Column("relation", String, nullable=False),
 )
 
 requests = Table(

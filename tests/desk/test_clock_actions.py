@@ -30,12 +30,12 @@ def test_extending_records_reason_and_moves_the_due_date(desk):
 def test_a_second_extension_and_a_late_one_are_refused_citing_the_rule(desk, clock):
     summary = make_case(desk)
     with desk.open_case(summary.reference) as case:
-        case.extend(ExtensionReason.COMPLEXITY)
+        case.extend(ExtensionReason.COMPLEXITY, "Vijf systemen.")
         with pytest.raises(ValidationError, match=r"12\(3\)"):
-            case.extend(ExtensionReason.COMPLEXITY)
+            case.extend(ExtensionReason.COMPLEXITY, "Vijf systemen.")
     late = make_case(desk, received=dt.date(2026, 10, 1))
     with desk.open_case(late.reference) as case, pytest.raises(ValidationError, match="first term"):
-        case.extend(ExtensionReason.COMPLEXITY)
+        case.extend(ExtensionReason.COMPLEXITY, "Vijf systemen.")
 
 
 def test_the_extension_notice_is_recorded_and_checked_for_lateness(desk, clock):
@@ -43,7 +43,7 @@ def test_the_extension_notice_is_recorded_and_checked_for_lateness(desk, clock):
     with desk.open_case(summary.reference) as case:
         with pytest.raises(ValidationError):
             case.record_extension_notice()  # nothing to notify yet
-        case.extend(ExtensionReason.COMPLEXITY)
+        case.extend(ExtensionReason.COMPLEXITY, "Vijf systemen.")
         clock.advance(days=15)  # 5 December: after the first term
         assert case.clock().extension_notice_late
         case.record_extension_notice(dt.date(2026, 11, 25))

@@ -81,9 +81,10 @@ def test_extending_through_the_dialog_moves_the_due_date_on_screen(qtbot, window
     assert panel.extend_button.isVisible()
     dialog = panel.ask_extension()
     assert isinstance(dialog, ExtendDialog)
-    dialog.reason.setCurrentIndex(dialog.reason.findData("other"))
+    assert dialog.reason.findData("other") == -1  # Art. 12(3): no reason but complexity and number
+    dialog.reason.setCurrentIndex(dialog.reason.findData("number_of_requests"))
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert "reden" in dialog.banner.text()  # 'other' needs the reason spelled out
+    assert "reden" in dialog.banner.text()  # every reason is spelled out for the requester
     qtbot.keyClicks(dialog.explanation, "Gegevens op drie locaties")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "2 februari 2027" in panel.due.text())

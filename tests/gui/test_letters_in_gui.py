@@ -56,7 +56,12 @@ def test_an_incomplete_letter_says_what_is_missing_and_cannot_be_sent(qtbot, win
     dialog.form._widgets["refusal_article"].setCurrentIndex(2)  # 12(5)
     dialog.form._widgets["refusal_reasons"].setPlainText("Vierde gelijke verzoek dit jaar.")
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
-    assert dialog.pdf is not None and "kennelijk ongegrond" in pdf_text(dialog.pdf)
+    assert dialog.pdf is None and "ongegrond of juist buitensporig" in dialog.banner.text()  # choose one
+    ground = dialog.form._widgets["refusal_ground"]
+    ground.setCurrentIndex(ground.findData("excessive"))
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    text = " ".join(pdf_text(dialog.pdf).split()) if dialog.pdf else ""
+    assert "buitensporig (artikel 12 lid 5 AVG)" in text and "ongegrond" not in text
     assert not dialog.banner.isVisible()
 
 
@@ -68,6 +73,7 @@ def test_an_access_response_is_filled_from_the_register(qtbot, window, desk):
         "Klantenadministratie",
         "Nieuwsbrief",
         "Klantenservice",
+        "Webwinkels voor andere bakkers",
     ]
     entries.item(0).setCheckState(Qt.CheckState.Checked)
     dialog.form._widgets["enclosed"].setPlainText("uw klantgegevens (bijlage)")
@@ -88,10 +94,19 @@ def test_an_erasure_decision_is_recorded_from_the_letter_form(qtbot, window, des
     decision["explanation"].setPlainText("Facturen bewaren wij 7 jaar.")
     decision["no_recipients"].setChecked(True)
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
-    assert dialog.pdf is not None and "17(3)(b)" in pdf_text(dialog.pdf)
+    assert dialog.pdf is not None and "artikel 17 lid 3 onder b AVG" in " ".join(pdf_text(dialog.pdf).split())
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)  # unchanged: no second event
     with desk.open_case(summary.reference) as case:
         assert [e.action for e in case.events()].count("decision.recorded") == 1
+
+
+def test_a_withdrawal_of_consent_cannot_be_chosen_as_refused(qtbot, window, desk):
+    _summary, dialog = _open_letter_dialog(qtbot, window, desk, types=(RequestType.WITHDRAW_CONSENT,))
+    dialog.select_kind(LetterKind.CONSENT_WITHDRAWAL_CONFIRMATION)
+    outcome = dialog.form.decision["outcome"]
+    assert outcome.findData("refused") == -1 and outcome.findData("partly") >= 0
+    ground = dialog.form.decision["ground"]
+    assert ground.findData("6(1)(c)") >= 0 and not ground.isEditable()  # words, never a typed code
 
 
 def test_printing_draws_every_page(qtbot, tmp_path):

@@ -51,6 +51,38 @@ def test_the_dialog_says_what_to_fix_and_keeps_what_was_typed(qtbot, window, des
     assert desk.list_cases() == []
 
 
+def test_a_pasted_name_and_address_keep_the_address_and_offer_the_name(qtbot, window, desk):
+    dialog = window.show_new_case_dialog()
+    dialog.email.setText("Łukasz Wróbel <lukasz@example.pl>")  # as a paste arrives: all at once
+    assert dialog.email.text() == "lukasz@example.pl" and dialog.name.text() == "Łukasz Wróbel"
+    dialog.name.setText("L. Wróbel")
+    dialog.email.setText('"Wróbel, Łukasz" <lukasz@example.pl>')
+    assert dialog.email.text() == "lukasz@example.pl" and dialog.name.text() == "L. Wróbel"
+    assert dialog.offered_name.isVisibleTo(dialog) and "Wróbel, Łukasz" in dialog.offered_name.text()
+    qtbot.mouseClick(dialog.offered_name, Qt.MouseButton.LeftButton)
+    assert dialog.name.text() == "Wróbel, Łukasz" and not dialog.offered_name.isVisibleTo(dialog)
+
+
+def test_a_request_for_a_child_records_who_asks_for_whom(qtbot, window, desk):
+    dialog = window.show_new_case_dialog()
+    dialog.name.setText("Jan Jansen")
+    dialog.email.setText("jan@example.nl")
+    dialog.relation.setCurrentIndex(dialog.relation.findData("parent"))
+    dialog.type_boxes[RequestType.ACCESS].setChecked(True)
+    qtbot.mouseClick(dialog.register_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.for_person.property("invalid") is True  # for whom, then?
+    dialog.for_person.setText("Sanne Jansen")
+    with qtbot.waitSignal(dialog.created) as created:
+        qtbot.mouseClick(dialog.register_button, Qt.MouseButton.LeftButton)
+    with desk.open_case(created.args[0].reference) as case:
+        record = case.record()
+    assert (record.requester.name, record.data_subject, record.relation.value) == (
+        "Jan Jansen",
+        "Sanne Jansen",
+        "parent",
+    )
+
+
 def test_the_received_date_cannot_be_in_the_future(qtbot, window, desk):
     dialog = window.show_new_case_dialog()
     today = desk.today()

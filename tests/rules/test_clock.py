@@ -51,12 +51,20 @@ def test_days_left_are_spelled_out_not_only_coloured():
 
 
 def test_an_extension_is_allowed_until_the_first_due_date_and_needs_a_reason():
-    assert extension_problems(_state(DUE), ExtensionReason.COMPLEXITY, "") == []
-    late = extension_problems(_state(DUE + dt.timedelta(days=1)), ExtensionReason.COMPLEXITY, "veel werk")
+    assert extension_problems(_state(DUE), ExtensionReason.COMPLEXITY, "Vijf systemen") == []
+    late = extension_problems(_state(DUE + dt.timedelta(days=1)), ExtensionReason.COMPLEXITY, "Vijf systemen")
     assert _kinds(late) == ["clock.extension_too_late"]
-    assert _kinds(extension_problems(_state(DUE), ExtensionReason.OTHER, " ")) == [
+    assert _kinds(extension_problems(_state(DUE), ExtensionReason.COMPLEXITY, " ")) == [
         "clock.extension_needs_reason"
     ]
+
+
+def test_only_complexity_and_the_number_of_requests_extend_the_term():
+    """Art. 12(3): workload, holidays or staff absence are no reason (LEGAL.md §6)."""
+    for lawful in (ExtensionReason.COMPLEXITY, ExtensionReason.NUMBER_OF_REQUESTS):
+        assert extension_problems(_state(DUE), lawful, "Drie verzoeken, vijf systemen") == []
+    holiday = extension_problems(_state(DUE), ExtensionReason.OTHER, "Onze privacy officer is met vakantie")
+    assert _kinds(holiday) == ["clock.extension_reason_unlawful"]
 
 
 def test_a_second_extension_is_refused():

@@ -116,3 +116,47 @@ def test_cleaned_text_has_no_control_characters(text):
     for cleaned in (clean_line(text), clean_block(text)):
         assert not any(ord(c) < 32 and c != "\n" for c in cleaned)
     assert "\n" not in clean_line(text)
+
+
+# What the earlier hand-written check let through (compared with email-validator): each is refused now.
+MALFORMED = [
+    "Alice<alice@example.org>",
+    "Alice <alice@example.org>",
+    "bob@example.org>",
+    "<bob@example.org",
+    "mailto:alice@example.org",
+    "alice@example.org;bob",
+    "alice@example.org,bob@example.org",
+    ".alice@example.org",
+    "alice.@example.org",
+    "alice@ex_ample.org",
+    "alice@example.123",
+    "alice@-example.org",
+    "alice@example-.org",
+    "al\u200bice@example.org",
+    "alice@exam\u200dple.org",
+    "alice@@example.org",
+    "alice@example..org",
+    'al"ice@example.org',
+    "alice(comment)@example.org",
+    "alice@[127.0.0.1]",
+    "alice@localhost",
+    "alice@example.org.",
+    "a" * 65 + "@example.org",
+    "alice@" + "a" * 64 + ".org",
+]
+
+
+@pytest.mark.parametrize("email", MALFORMED)
+def test_malformed_addresses_are_refused(email):
+    assert not is_valid_email(email)
+
+
+def test_a_pasted_name_and_address_are_split_and_a_bare_address_has_no_name():
+    from dsr_desk.rules.email_address import split_pasted
+
+    pasted = split_pasted('"de Vries, Alice" <alice@example.org>')
+    assert pasted is not None and (pasted.name, pasted.address) == ("de Vries, Alice", "alice@example.org")
+    assert split_pasted("Łukasz Wróbel <lukasz@example.pl>").name == "Łukasz Wróbel"
+    assert split_pasted("alice@example.org").name == ""
+    assert split_pasted("mailto:alice@example.org") is None

@@ -90,3 +90,24 @@ def test_a_version_1_case_file_gains_the_documents_table_on_upgrade(tmp_path):
     assert content == b"%PDF-1.4 test" and meta["size"] == 13
     assert event.seq == 3 and verify_chain(case.events(), "DSR-2026-0042").ok
     case.close()
+
+
+def test_a_version_1_case_file_upgrades_to_the_requester_being_the_data_subject(tmp_path):
+    """Migration 5 adds who is asking for whom; a case of an earlier release had the requester as the
+    data subject, and a new value is kept."""
+    import dataclasses
+
+    from dsr_desk.rules.representation import Relation
+
+    path, key = _copy("case-v1.sqlcipher", tmp_path)
+    case = CaseFile.open(path, key, "DSR-2026-0042")
+    record = case.record()
+    assert record.data_subject == "" and record.relation is None
+    assert record.subject_name == "Zoë van der Linden"
+    changed = dataclasses.replace(record, data_subject="Mila van der Linden", relation=Relation.PARENT)
+    case.change(at=record.updated_at, actor="Petra Jansen", action="note.added", details={}, record=changed)
+    case.close()
+    reopened = CaseFile.open(path, key, "DSR-2026-0042")
+    assert reopened.record().data_subject == "Mila van der Linden"
+    assert reopened.record().relation is Relation.PARENT
+    reopened.close()

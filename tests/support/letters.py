@@ -9,7 +9,7 @@ from dsr_desk.documents.letters.compose import compose
 from dsr_desk.documents.letters.context import LetterFacts
 from dsr_desk.documents.letters.pdf import letter_layout_for, render_letter_pdf
 from dsr_desk.rules.case_values import CaseRecord
-from dsr_desk.rules.clock import ClockFacts, ClockSettings, Extension, ExtensionReason, clock_state
+from dsr_desk.rules.clock import ClockFacts, ClockSettings, Extension, ExtensionReason, Forward, clock_state
 from dsr_desk.rules.intake import Requester
 from dsr_desk.rules.letter_layout import WindowPosition
 from dsr_desk.rules.letters import CONFIRMS, Decision, LetterInputs, LetterKind, Outcome
@@ -39,6 +39,15 @@ REGISTER = (
         ("naam", "adres", "bestelgeschiedenis"),
         ("boekhoudkantoor Telgen",),
         "7 jaar na de laatste factuur (art. 52 AWR)",
+        recipient_names=("Administratiekantoor Telgen B.V.",),
+        en={
+            "name": "Customer records",
+            "purposes": ("carrying out orders",),
+            "legal_basis": "contract",
+            "categories": ("name", "address", "order history"),
+            "recipients": ("Telgen accountants",),
+            "retention": "7 years after the last invoice (art. 52 AWR)",
+        },
     ),
     RegisterEntry(
         "nieuwsbrief",
@@ -52,9 +61,23 @@ REGISTER = (
         automated_decisions="Wij kiezen aanbiedingen op grond van uw aankopen; zonder rechtsgevolgen.",
         transfers="Verenigde Staten",
         safeguards="het EU-VS Data Privacy Framework",
+        transfer_basis="45",
+        direct_marketing=True,
+        en={
+            "name": "Newsletter",
+            "purposes": ("sending the newsletter",),
+            "legal_basis": "consent",
+            "categories": ("e-mail address",),
+            "retention": "until you unsubscribe",
+            "source": "a fair where you signed up",
+            "automated_decisions": "We choose offers from your purchases; without legal effects.",
+            "transfers": "United States",
+            "safeguards": "the EU-US Data Privacy Framework",
+        },
     ),
 )
 ALL_TYPES = tuple(RequestType)
+CONTROLLER = "Webwinkel Noord B.V., privacy@noord.example"
 
 
 def record(
@@ -90,9 +113,12 @@ def complete_inputs(**changes: object) -> LetterInputs:
         register_entries=("klanten", "nieuwsbrief"),
         enclosed="een overzicht van uw gegevens (bijlage 1).",
         refusal_article="12(5)",
+        refusal_ground="excessive",
         refusal_reasons="U diende dit jaar al vier gelijke verzoeken in.",
-        forwarded_to="Webwinkel Noord B.V., privacy@noord.example",
         forwarded_reason="Wij zijn verwerker.",
+        review_by="Anna de Wit, teamleider klantenservice",
+        person_view="U vindt dat de bestelling ten onrechte werd geweigerd.",
+        transmitted_to="Bakkerij Zuid B.V.",
         export_file="DSR-2026-0042-gegevens.zip",
         export_format="JSON en CSV (UTF-8).",
         export_encrypted=True,
@@ -109,18 +135,35 @@ def facts(
     case: CaseRecord | None = None,
     profile: OrganisationProfile = PROFILE,
     register=REGISTER,
+    forwards: tuple[Forward, ...] | None = None,
+    redacted: bool = False,
+    today: dt.date = TODAY,
 ) -> LetterFacts:
+    """`forwards`: by default a forwarding letter has all of the case forwarded, other letters nothing."""
     case = case or record()
     extension = Extension(
         dt.date(2026, 11, 10), ExtensionReason.COMPLEXITY, "Uw gegevens staan in vijf systemen."
     )
+    if forwards is None:
+        forwards = (
+            (Forward(CONTROLLER, dt.date(2026, 11, 4), "email", case.types),)
+            if kind is LetterKind.FORWARDED
+            else ()
+        )
+    forwarded = {t for forward in forwards for t in forward.types}
     clock = clock_state(
         case.received,
-        ClockFacts(extension=extension if kind is LetterKind.EXTENSION else None),
+        ClockFacts(
+            extension=extension if kind is LetterKind.EXTENSION else None,
+            forwards=forwards,
+            forwarded_on=forwards[-1].on if forwards and forwarded >= set(case.types) else None,
+        ),
         ClockSettings(),
-        TODAY,
+        today,
     )
-    return LetterFacts(kind, lang, TODAY, case, clock, profile, register, inputs or complete_inputs())
+    return LetterFacts(
+        kind, lang, today, case, clock, profile, register, inputs or complete_inputs(), redacted=redacted
+    )
 
 
 def letter_pdf(letter_facts: LetterFacts, custom_dir=None, logo: bytes | None = None) -> bytes:

@@ -11,10 +11,12 @@ from dsr_desk.documents.letters.context import LetterFacts
 from dsr_desk.errors import DsrDeskError
 from dsr_desk.i18n import LANGUAGES
 from dsr_desk.rules.case_values import CaseRecord
-from dsr_desk.rules.clock import ClockFacts, ClockSettings, Extension, ExtensionReason, clock_state
+from dsr_desk.rules.clock import ClockFacts, ClockSettings, Extension, ExtensionReason, Forward, clock_state
 from dsr_desk.rules.intake import Requester
-from dsr_desk.rules.letters import CONFIRMS, Decision, LetterInputs, LetterKind, Outcome
-from dsr_desk.rules.organisation import OrganisationProfile, RegisterEntry
+from dsr_desk.rules.letters import CONFIRMS, GROUNDS, Decision, LetterInputs, LetterKind, Outcome
+from dsr_desk.rules.organisation import TRANSLATED_FIELDS, OrganisationProfile, RegisterEntry
+from dsr_desk.rules.outcomes import decision_problems
+from dsr_desk.rules.representation import Relation
 from dsr_desk.rules.requests import CaseStatus, Channel, RequestType
 
 _DAY = dt.date(2026, 3, 2)
@@ -29,16 +31,20 @@ _REGISTER = (
         "grondslag",
         ("categorie",),
         ("ontvanger",),
-        "bewaartermijn",
+        "7 jaar",
         "bron",
         "logica",
         "land",
         "waarborg",
+        recipient_names=("Ontvanger B.V.",),
+        transfer_basis="46",
+        significant_effects=True,
+        en={name: "text" for name in TRANSLATED_FIELDS},
     ),
 )
 
 
-def _facts(kind: LetterKind, lang: str, outcome: Outcome) -> LetterFacts:
+def _facts(kind: LetterKind, lang: str, outcome: Outcome, variant: str) -> LetterFacts:
     moment = dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)
     record = CaseRecord(
         "DSR-2026-0001",
@@ -50,29 +56,51 @@ def _facts(kind: LetterKind, lang: str, outcome: Outcome) -> LetterFacts:
         "",
         moment,
         moment,
+        data_subject="Voorbeeld Kind" if variant == "for_other" else "",
+        relation=Relation.PARENT if variant == "for_other" else None,
     )
     extension = Extension(_DAY, ExtensionReason.COMPLEXITY, "toelichting")
-    clock = clock_state(record.received, ClockFacts(extension=extension), ClockSettings(), _DAY)
+    forwards = (Forward("Opdrachtgever B.V.", _DAY, "email", (RequestType.ACCESS,)),)
+    facts = ClockFacts(extension=extension, forwards=forwards)
+    clock = clock_state(record.received, facts, ClockSettings(), _DAY)
     decisions = {
-        t: Decision(t, outcome, "wat", "17(3)(b)", "uitleg", ("ontvanger",)) for t in CONFIRMS.values()
+        t: Decision(
+            t, outcome, "wat", GROUNDS[t][0] if outcome is not Outcome.DONE else "", "uitleg", ("ontvanger",)
+        )
+        for t in CONFIRMS.values()
     }
     inputs = LetterInputs(
-        True,
-        "wat",
-        "waarom",
-        ("voorbeeld",),
-        "kopie",
-        "12(4)",
-        "redenen",
-        "aan",
-        "waarom",
-        "bestand.zip",
-        "JSON",
-        True,
-        "sms",
-        decisions,
+        identity_needed=True,
+        identity_what="wat",
+        identity_reason="waarom",
+        processes_data=variant != "no_data",
+        register_entries=("voorbeeld",),
+        enclosed="kopie",
+        refusal_article="12(5)",
+        refusal_ground="excessive",
+        refusal_reasons="redenen",
+        review_by="medewerker",
+        person_view="standpunt",
+        transmitted_to="andere organisatie",
+        export_file="bestand.zip",
+        export_format="JSON",
+        export_encrypted=True,
+        export_kind="portability",
+        password_channel="sms",
+        decisions=decisions,
     )
-    return LetterFacts(kind, lang, _DAY, record, clock, _PROFILE, _REGISTER, inputs)
+    return LetterFacts(kind, lang, _DAY, record, clock, _PROFILE, _REGISTER, inputs, redacted=True)
+
+
+def _variants(kind: LetterKind) -> list[tuple[Outcome, str]]:
+    """Every outcome the kind can have, once for the person themselves and once for a representative."""
+    outcomes = [Outcome.DONE]
+    if kind in CONFIRMS:
+        outcomes = [o for o in Outcome if not decision_problems(Decision(CONFIRMS[kind], o))]
+    variants = [(outcome, who) for outcome in outcomes for who in ("self", "for_other")]
+    if kind is LetterKind.ACCESS_RESPONSE:
+        variants.append((Outcome.DONE, "no_data"))
+    return variants
 
 
 def check_templates(custom_dir: Path | None) -> list[str]:
@@ -80,9 +108,9 @@ def check_templates(custom_dir: Path | None) -> list[str]:
     problems: list[str] = []
     for lang in LANGUAGES:
         for kind in LetterKind:
-            for outcome in (Outcome.DONE, Outcome.PARTLY) if kind in CONFIRMS else (Outcome.DONE,):
+            for outcome, variant in _variants(kind):
                 try:
-                    compose(_facts(kind, lang, outcome), custom_dir)
+                    compose(_facts(kind, lang, outcome, variant), custom_dir)
                 except DsrDeskError as error:
                     message = error.message()
                     if message not in problems:

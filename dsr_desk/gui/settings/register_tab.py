@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -98,8 +100,8 @@ class RegisterTab(QWidget):
             for field in LIST_FIELDS
         }
         changes.update({field: " ".join(values[field].split()) for field in TEXT_FIELDS})
-        entry = self.entries[row]
-        self.entries[row] = RegisterEntry(id=entry.id, name=self.name.text().strip(), **changes)
+        # Fields this tab does not show (the English texts, the role, ...) stay as they were.
+        self.entries[row] = replace(self.entries[row], name=self.name.text().strip(), **changes)
         self.list.item(row).setText(self.entries[row].name or t("gui.register.unnamed"))
 
     def add_entry(self) -> None:

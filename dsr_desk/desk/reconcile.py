@@ -62,6 +62,8 @@ class _Look:
 
 def reconcile(desk: Desk) -> ReconcileReport:
     report = ReconcileReport()
+    if desk.read_only:
+        return report  # nothing here can be repaired, and nothing is being written by this process
     # Needs no lock: whether a session's process is gone is exact (see locks.py), and a gone one's files
     # are its own.
     sweep_ended_sessions(desk.paths.root, desk.session.id)

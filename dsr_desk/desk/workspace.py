@@ -314,6 +314,11 @@ class Desk(WorkspaceSettingsActions, SharingActions, HandlerActions):
     def workspace_lock(self) -> contextlib.AbstractContextManager[None]:
         return self._lock.held()
 
+    @property
+    def read_only(self) -> bool:
+        """True for a workspace this process cannot write (a read-only share, a backup disk)."""
+        return self._lock.read_only
+
     def case_key(self, reference: str) -> bytes:
         return read_case_key(
             self.paths.case_key(reference), reference, self._case_wrapping_key, self.keyfile.workspace_id

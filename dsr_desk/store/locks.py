@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import socket
 import threading
@@ -44,18 +45,23 @@ class WorkspaceLock:
 
     def __init__(self, root: Path, wait: float = WAIT_SECONDS) -> None:
         folder = locks_folder(root)
-        folder.mkdir(mode=0o700, exist_ok=True)
+        self.read_only = not _writable_folder(folder)
         self._file = FileLock(folder / f"workspace{_SUFFIX}", mode=_MODE, thread_local=False)
         self._threads = threading.RLock()
         self._wait = wait
 
     @contextlib.contextmanager
     def held(self) -> Iterator[None]:
+        """The lock, for one step. In a workspace this process cannot write (a read-only share, a backup
+        disk) there is no step to guard: reading needs no lock, and every write fails on its own."""
         # The thread lock first: FileLock counts re-entry per object, so without it a second thread of
         # this process would be let in as if it were the first one re-entering.
         if not self._threads.acquire(timeout=self._wait):
             raise WorkspaceBusyError()
         try:
+            if self.read_only:
+                yield
+                return
             try:
                 self._file.acquire(timeout=self._wait)
             except Timeout:
@@ -84,15 +90,16 @@ class Session:
 
     def __init__(self, root: Path, handler: str, now: dt.datetime) -> None:
         folder = locks_folder(root)
-        folder.mkdir(mode=0o700, exist_ok=True)
         self.owner = Owner(uuid.uuid4().hex, handler, socket.gethostname(), os.getpid(), now)
         self._lock = FileLock(_session_path(folder, self.owner.session), mode=_MODE, thread_local=False)
+        self._folder = folder
+        self.ended = False
+        if not _writable_folder(folder):
+            return  # a read-only workspace: this desk can claim nothing, so it needs no presence
         self._lock.acquire(timeout=0)  # a fresh name: nobody else can hold it
         # Written only once the lock is held: an unlocked session file with this beside it is a session
         # that ended, not one being born (whose file exists a moment before it is locked).
         _born_path(folder, self.id).touch(mode=_MODE)
-        self._folder = folder
-        self.ended = False
 
     @property
     def id(self) -> str:
@@ -150,6 +157,17 @@ def sweep_ended_sessions(root: Path, own: str) -> int:
         if not born.with_suffix(_SUFFIX).exists() and time.time() - born.stat().st_mtime > _BIRTH_SECONDS:
             born.unlink(missing_ok=True)
     return ended
+
+
+def _writable_folder(folder: Path) -> bool:
+    """Makes the locks folder where it is missing; False when this process cannot write there."""
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError as exc:
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return False
+        raise
+    return os.access(folder, os.W_OK)
 
 
 def _born_path(folder: Path, session: str) -> Path:

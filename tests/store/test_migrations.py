@@ -105,7 +105,9 @@ def test_a_version_1_case_file_upgrades_to_the_requester_being_the_data_subject(
     assert record.data_subject == "" and record.relation is None
     assert record.subject_name == "Zoë van der Linden"
     changed = dataclasses.replace(record, data_subject="Mila van der Linden", relation=Relation.PARENT)
-    case.change(at=record.updated_at, actor="Petra Jansen", action="note.added", details={}, record=changed)
+    case.change(
+        at=record.updated_at, actor="Petra Jansen", action="note.added", update=lambda _: (changed, {})
+    )
     case.close()
     reopened = CaseFile.open(path, key, "DSR-2026-0042")
     assert reopened.record().data_subject == "Mila van der Linden"

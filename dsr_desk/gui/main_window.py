@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSizePolicy,
     QSplitter,
@@ -24,8 +23,7 @@ from PySide6.QtWidgets import (
 
 from dsr_desk import APP_NAME
 from dsr_desk.desk import Case, Desk
-from dsr_desk.desk.sharing import owner_fields
-from dsr_desk.errors import CaseInUseError, DsrDeskError
+from dsr_desk.errors import DsrDeskError
 from dsr_desk.gui.archive_actions import BulkArchiveDialog, verify_archive_file
 from dsr_desk.gui.background import stop_all_background_work
 from dsr_desk.gui.case_filter_model import CaseFilter
@@ -36,17 +34,14 @@ from dsr_desk.gui.messages import show_message
 from dsr_desk.gui.new_case_dialog import NewCaseDialog
 from dsr_desk.gui.reminder_banner import ReminderBanner, TrayNotifier
 from dsr_desk.gui.settings import SettingsDialog
+from dsr_desk.gui.shared_workspace import SharedWorkspaceMixin
 from dsr_desk.gui.style import app_icon
 from dsr_desk.gui.text_input_dialog import TextInputDialog
 from dsr_desk.i18n import t
 from dsr_desk.rules.overview import CaseOverview, reminder
-from dsr_desk.rules.workspace_setup import cloud_sync_service
-
-# How often the window looks whether another process changed the workspace: a stat of three files.
-WATCH_INTERVAL_MS = 3000
 
 
-class MainWindow(QMainWindow):
+class MainWindow(SharedWorkspaceMixin, QMainWindow):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
@@ -105,24 +100,9 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(QLabel(t("gui.main.workspace", path=str(desk.paths.root)), self))
-        self.cloud_warning: QLabel | None = None
-        if service := cloud_sync_service(str(desk.paths.root.resolve())):
-            # Said once a session, and kept in sight: a sync client damages databases it copies mid-write.
-            self.cloud_warning = plain_label(self, "cloudWarning")
-            self.cloud_warning.setText(t("gui.main.cloud_short", service=service))
-            self.cloud_warning.setToolTip(t("workspace.cloud_warning", service=service))
-            self.statusBar().addPermanentWidget(self.cloud_warning)
-            warning = t("workspace.cloud_warning", service=service)
-            # With the window as context: never shown after the window is gone.
-            QTimer.singleShot(
-                0, self, lambda: show_message(self, APP_NAME, warning, QMessageBox.Icon.Warning)
-            )
+        self.show_cloud_warning()
         self.check_reminders()  # fills the list as well
-        self._seen = desk.change_token()
-        self.watch_timer = QTimer(self)
-        self.watch_timer.setInterval(WATCH_INTERVAL_MS)
-        self.watch_timer.timeout.connect(self._watch_workspace)
-        self.watch_timer.start()
+        self.start_watching()
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(t("gui.main.toolbar"), self)
@@ -221,27 +201,6 @@ class MainWindow(QMainWindow):
         self.case_view.show_case(self.open_case)
         self.detail.setCurrentWidget(self.case_scroll)
 
-    def _claim_open_case(self) -> None:
-        """The case shown here is this window's to edit, unless another handler has it open: then it can be
-        read, and the view says who has it."""
-        assert self.open_case is not None
-        reference = self.open_case.reference
-        try:
-            taken_over = self.desk.claim_case(reference)
-        except CaseInUseError as error:
-            self.case_view.set_in_use(error.message())
-            return
-        self.case_view.set_in_use(None)
-        if taken_over is not None:
-            self.statusBar().showMessage(
-                t(
-                    "gui.case_lock.taken_over",
-                    reference=reference,
-                    **owner_fields(taken_over, self.desk.today()),
-                ),
-                15000,
-            )
-
     def _case_changed(self, reference: str) -> None:
         self.refresh_cases(select=reference)
         self._seen = self.desk.change_token()
@@ -252,18 +211,6 @@ class MainWindow(QMainWindow):
                 self.desk.release_case(self.open_case.reference)
             self.open_case.close()
             self.open_case = None
-
-    def _watch_workspace(self) -> None:
-        """Another window, a colleague or a script changed the workspace: show it, as it is now."""
-        token = self.desk.change_token()
-        if token == self._seen:
-            return
-        self._seen = token
-        self.refresh_cases()
-        if self.open_case is not None:
-            if self.case_view.in_use_by_other:
-                self._claim_open_case()
-            self.case_view.refresh()
 
     # -- actions -------------------------------------------------------------------------------------------
 

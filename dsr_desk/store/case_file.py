@@ -17,12 +17,10 @@ from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy import update as update_
 
 from dsr_desk.errors import CaseFileCorruptError
-from dsr_desk.rules.case_values import CaseRecord, parse_moment, stamp
-from dsr_desk.rules.intake import Requester
-from dsr_desk.rules.representation import parse_relation
-from dsr_desk.rules.requests import CaseStatus, Channel, RequestType
+from dsr_desk.rules.case_values import CaseRecord, stamp
 from dsr_desk.store import case_schema as schema
 from dsr_desk.store.audit import AuditEvent, next_event
+from dsr_desk.store.case_rows import event_from_row, read_record, record_row
 from dsr_desk.store.migrations import WrongFileKindError, upgrade
 from dsr_desk.store.sqlcipher import (
     NotReadableError,
@@ -50,7 +48,9 @@ class CaseFile:
         upgrade(engine, schema.MIGRATIONS, schema.FILE_KIND, record.reference)
         case = cls(engine, path, record.reference)
         with writing(engine) as conn:
-            conn.execute(insert(schema.case_record).values(id=1, reference=record.reference, **_row(record)))
+            conn.execute(
+                insert(schema.case_record).values(id=1, reference=record.reference, **record_row(record))
+            )
             conn.execute(
                 insert(schema.requests),
                 [{"type": kind.value, "position": i} for i, kind in enumerate(record.types)],
@@ -89,12 +89,12 @@ class CaseFile:
 
     def record(self) -> CaseRecord:
         with self._engine.connect() as conn:
-            return _read_record(conn)
+            return read_record(conn)
 
     def events(self) -> list[AuditEvent]:
         with self._engine.connect() as conn:
             rows = conn.execute(select(schema.events).order_by(schema.events.c.seq)).mappings()
-            return [_event_from_row(row) for row in rows]
+            return [event_from_row(row) for row in rows]
 
     def change(
         self,
@@ -113,14 +113,16 @@ class CaseFile:
         `before_commit` gets the event before it is committed: what fails there (writing the file the event
         speaks of) rolls the change back, so the log never claims what did not happen."""
         with self.transaction() as conn:
-            current = _read_record(conn)
+            current = read_record(conn)
             result = update(current)
             if result is None:
                 return None
             record, details = result
             if record != current:
                 conn.execute(
-                    update_(schema.case_record).where(schema.case_record.c.id == 1).values(**_row(record))
+                    update_(schema.case_record)
+                    .where(schema.case_record.c.id == 1)
+                    .values(**record_row(record))
                 )
             if record.types != current.types:
                 conn.execute(schema.requests.delete())
@@ -266,47 +268,4 @@ class CaseFile:
             .mappings()
             .first()
         )
-        return _event_from_row(row) if row is not None else None
-
-
-def _read_record(conn: Connection) -> CaseRecord:
-    row = conn.execute(select(schema.case_record)).mappings().one()
-    types = conn.execute(select(schema.requests.c.type).order_by(schema.requests.c.position)).scalars()
-    return CaseRecord(
-        reference=row["reference"],
-        requester=Requester(name=row["name"], email=row["email"], address=row["address"]),
-        received=dt.date.fromisoformat(row["received"]),
-        types=tuple(RequestType(code) for code in types),
-        channel=Channel(row["channel"]),
-        status=CaseStatus(row["status"]),
-        notes=row["notes"],
-        created_at=parse_moment(row["created_at"]),
-        updated_at=parse_moment(row["updated_at"]),
-        closed_at=parse_moment(row["closed_at"]) if row["closed_at"] else None,
-        data_subject=row["data_subject"],
-        relation=parse_relation(row["relation"]),
-    )
-
-
-def _row(record: CaseRecord) -> dict[str, object]:
-    return {
-        "name": record.requester.name,
-        "email": record.requester.email,
-        "address": record.requester.address,
-        "channel": record.channel.value,
-        "received": record.received.isoformat(),
-        "status": record.status.value,
-        "notes": record.notes,
-        "created_at": stamp(record.created_at),
-        "updated_at": stamp(record.updated_at),
-        "closed_at": stamp(record.closed_at) if record.closed_at else None,
-        "data_subject": record.data_subject,
-        "relation": record.relation.value if record.relation else "",
-    }
-
-
-def _event_from_row(row) -> AuditEvent:
-    details = json.loads(row["details"])
-    return AuditEvent(
-        row["seq"], row["at"], row["actor"], row["action"], details, row["prev_hash"], row["hash"]
-    )
+        return event_from_row(row) if row is not None else None

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import unicodedata
 import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,51 +29,25 @@ from dsr_desk.errors import (
 )
 from dsr_desk.store.atomic import atomic_write
 from dsr_desk.store.crypto import PassphraseKdf, UnwrapError, new_key, unwrap, wrap
+from dsr_desk.store.handlers import (  # noqa: F401 - the handler names are part of the key file's API
+    FIRST,
+    HANDLER,
+    KEYCHAIN,
+    OFFICER,
+    PASSPHRASE,
+    ROLES,
+    Handler,
+    blob,
+    first_handler,
+    folded,
+    handler_from_json,
+)
 from dsr_desk.store.recovery_key import new_recovery_key, parse_recovery_key, recovery_wrapping_key
 
 FORMAT = "dsr-desk-keyfile"
 VERSION = 2
-KEYCHAIN = "keychain"
-PASSPHRASE = "passphrase"
-OFFICER = "officer"
-HANDLER = "handler"
-ROLES = (OFFICER, HANDLER)
-# The first handler of a workspace (and the one a version 1 file becomes): their keychain entry and wrapped
-# key keep the names they had before there were handlers.
-FIRST = "first"
 _CHECK_PLAINTEXT = b"dsr-desk master key check"
 _MAX_BYTES = 1024 * 1024
-
-
-@dataclass(frozen=True)
-class Handler:
-    id: str
-    name: str
-    role: str
-    storage: str
-    added: str
-    kdf: dict[str, object] | None = None
-    wrapped: dict[str, str] | None = None
-
-    @property
-    def is_officer(self) -> bool:
-        return self.role == OFFICER
-
-    def to_json(self) -> dict[str, object]:
-        data: dict[str, object] = {
-            "id": self.id,
-            "name": self.name,
-            "role": self.role,
-            "storage": self.storage,
-            "added": self.added,
-        }
-        if self.storage == PASSPHRASE:
-            data["passphrase"] = {**(self.kdf or {}), "wrapped": self.wrapped}
-        return data
-
-    def summary_json(self) -> dict[str, object]:
-        """What `handler list --json` shows: no key material, not even wrapped."""
-        return {"name": self.name, "role": self.role, "storage": self.storage, "added": self.added}
 
 
 @dataclass(frozen=True)
@@ -113,14 +86,14 @@ class KeyFile:
         """The handler called `name` (case and spacing ignored); without a name, the first one."""
         if not name:
             return self.handlers[0]
-        wanted = _folded(name)
+        wanted = folded(name)
         for handler in self.handlers:
-            if _folded(handler.name) == wanted:
+            if folded(handler.name) == wanted:
                 return handler
         raise HandlerUnknownError(name=name)
 
     def has_handler(self, name: str) -> bool:
-        return any(_folded(h.name) == _folded(name) for h in self.handlers)
+        return any(folded(h.name) == folded(name) for h in self.handlers)
 
     def with_handler(
         self, master: bytes, name: str, role: str, storage: str, passphrase: str | None
@@ -207,14 +180,14 @@ class KeyFile:
             if type(version) is not int or not 1 <= version <= VERSION:
                 raise ValueError("unknown version")
             if version == 1:
-                handlers = (_first_handler(data, first_handler_name, str(data["created"])),)
+                handlers = (first_handler(data, first_handler_name, str(data["created"])),)
             else:
-                handlers = tuple(_handler(item) for item in data["handlers"])
+                handlers = tuple(handler_from_json(item) for item in data["handlers"])
             keyfile = cls(
                 workspace_id=str(uuid.UUID(str(data["workspace_id"]))),
                 created=str(data["created"]),
-                check=_blob(data["check"]),
-                recovery=_blob(data["recovery"]),
+                check=blob(data["check"]),
+                recovery=blob(data["recovery"]),
                 handlers=handlers,
                 stored_version=version,
             )
@@ -248,64 +221,11 @@ class KeyFile:
         return replace(self, handlers=tuple(change(h) if h.id == handler_id else h for h in self.handlers))
 
 
-def _first_handler(data: dict, name: str, created: str) -> Handler:
-    storage = str(data["storage"])
-    passphrase = data.get("passphrase") if storage == PASSPHRASE else None
-    return _checked(
-        Handler(
-            id=FIRST,
-            name=name or "Privacy officer",
-            role=OFFICER,
-            storage=storage,
-            added=created,
-            kdf={k: v for k, v in passphrase.items() if k != "wrapped"} if passphrase else None,
-            wrapped=_blob(passphrase["wrapped"]) if passphrase else None,
-        )
-    )
-
-
-def _handler(item: dict) -> Handler:
-    passphrase = item.get("passphrase")
-    return _checked(
-        Handler(
-            id=str(item["id"]),
-            name=str(item["name"]),
-            role=str(item["role"]),
-            storage=str(item["storage"]),
-            added=str(item["added"]),
-            kdf={k: v for k, v in passphrase.items() if k != "wrapped"} if passphrase else None,
-            wrapped=_blob(passphrase["wrapped"]) if passphrase else None,
-        )
-    )
-
-
-def _checked(handler: Handler) -> Handler:
-    if not handler.id.isalnum() or not handler.name or handler.role not in ROLES:
-        raise ValueError("handler")
-    if handler.storage not in (KEYCHAIN, PASSPHRASE):
-        raise ValueError("storage")
-    if handler.storage == PASSPHRASE:
-        if handler.kdf is None or handler.wrapped is None:
-            raise ValueError("passphrase")
-        PassphraseKdf.from_json(handler.kdf)  # bounded parameters, a known derivation: checked on reading
-    return handler
-
-
-def _blob(value: object) -> dict[str, str]:
-    if not isinstance(value, dict) or set(value) != {"nonce", "ciphertext"}:
-        raise ValueError("wrapped key")
-    return {key: str(text) for key, text in value.items()}
-
-
 def _problem(exc: BaseException) -> str:
     # The message of a ValueError raised here names the field; others are shown by kind only.
     if type(exc) is ValueError and exc.args and isinstance(exc.args[0], str) and len(exc.args[0]) < 40:
         return exc.args[0]
     return type(exc).__name__
-
-
-def _folded(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
 def _now() -> str:

@@ -20,6 +20,11 @@ class DsrDeskError(Exception):
         return t(self.key, lang, **self.fields)
 
 
+def cause_text(cause: object, lang: str | None) -> str:
+    """What went wrong underneath, in the message's language where it is one of ours."""
+    return cause.message(lang) if isinstance(cause, DsrDeskError) else str(cause)
+
+
 class WorkspaceNotFoundError(DsrDeskError):
     key = "error.workspace_not_found"
 
@@ -115,9 +120,7 @@ class ExportNotRecordedError(DsrDeskError):
     key = "error.export_not_recorded"
 
     def message(self, lang: str | None = None) -> str:
-        cause = self.fields["cause"]
-        reason = cause.message(lang) if isinstance(cause, DsrDeskError) else str(cause)
-        return t(self.key, lang, path=self.fields["path"], reason=reason)
+        return t(self.key, lang, path=self.fields["path"], reason=cause_text(self.fields["cause"], lang))
 
 
 class InvalidTransitionError(DsrDeskError):
@@ -155,6 +158,15 @@ class ImageRefusedError(DsrDeskError):
 
     def message(self, lang: str | None = None) -> str:
         return t(f"error.image.{self.fields['reason']}", lang, **self.fields)
+
+
+class LogoRefusedError(DsrDeskError):
+    """The logo file in the workspace is not one DSR Desk kept (too large, not a PNG, damaged)."""
+
+    key = "error.logo_refused"
+
+    def message(self, lang: str | None = None) -> str:
+        return t(self.key, lang, path=self.fields["path"], reason=cause_text(self.fields["cause"], lang))
 
 
 class ItemTooLargeError(DsrDeskError):

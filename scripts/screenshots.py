@@ -87,6 +87,8 @@ def main(out: Path) -> None:
     settings.reject()
     letter = window.case_view.letters_panel.make_letter()
     letter.select_kind(LetterKind.ACKNOWLEDGEMENT)
+    while letter.rendering is not None:  # laid out off the window's thread
+        app.processEvents()
     settle(app)
     letter.grab().save(str(out / "letter-dialog.png"))
     letter.reject()

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -38,6 +40,17 @@ class FixedClock:
 @pytest.fixture(autouse=True)
 def _dutch() -> None:
     set_language("nl")
+
+
+@pytest.fixture
+def own_temp_folder(tmp_path, monkeypatch) -> Path:
+    """A temp folder of this test's own, for this process (tempfile, Qt) and its children (TMPDIR): a test
+    that checks nothing is left in the temp folder then watches only what it did itself."""
+    folder = tmp_path / "temp"
+    folder.mkdir()
+    monkeypatch.setenv("TMPDIR", str(folder))
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
 
 
 @pytest.fixture

@@ -95,7 +95,7 @@ class Case(
     # -- changing --------------------------------------------------------------------------------------------
 
     def set_status(self, status: CaseStatus, reason: str = "") -> None:
-        reason = clean_block(reason)
+        reason = clean_block(reason, field="reason")
         if status in SET_BY_FORWARDING:
             raise ValidationError([("status", "validation.status_by_forwarding", {})])
 
@@ -117,7 +117,7 @@ class Case(
             self.sweep_id_copies()
 
     def add_note(self, text: str) -> None:
-        text = clean_block(text)
+        text = clean_block(text, None)
         if not text:
             raise ValidationError([("note", "validation.note_empty", {})])
         if len(text) > MAX_NOTES_LENGTH:

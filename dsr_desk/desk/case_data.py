@@ -17,7 +17,7 @@ from dsr_desk.intake.data_files import (
 )
 from dsr_desk.intake.zip_files import MAX_IMPORT_BYTES, zip_member_chunks, zip_members
 from dsr_desk.rules.data_values import DataItem, Search
-from dsr_desk.rules.intake import clean_block, clean_line
+from dsr_desk.rules.intake import MAX_LINE_LENGTH, clean_block, clean_line
 from dsr_desk.store.case_items import CaseItems
 
 if TYPE_CHECKING:
@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from dsr_desk.store.audit import AuditEvent
 
 SEARCHED = "search.recorded"
+MAX_DATA_TEXT_LENGTH = (
+    1_000_000  # typed or pasted data (a chat log, say): it goes to the export, not a letter
+)
 
 
 class DataActions:
@@ -64,7 +67,7 @@ class DataActions:
         included: bool = True,
         provided: bool = False,
     ) -> DataItem:
-        text = clean_block(text)
+        text = clean_block(text, MAX_DATA_TEXT_LENGTH)
         system, category = self.checked_place(system, category, text_given=bool(text))
         data = text.encode("utf-8")
         item, event = self._items.add(
@@ -72,7 +75,7 @@ class DataActions:
             actor=self._desk.actor,
             system=system,
             category=category,
-            title=clean_line(title) or t("data.typed_title", system=system),
+            title=clean_line(title, field="title") or t("data.typed_title", system=system),
             kind="text",
             source_format="text",
             chunks=[data],
@@ -161,7 +164,9 @@ class DataActions:
             "actor": self._desk.actor,
             "system": system,
             "category": category,
-            "title": clean_line(name),
+            "title": clean_line(name, None)[
+                :MAX_LINE_LENGTH
+            ],  # a file's name, from outside: cut, not refused
             "kind": "text" if fmt == "text" and imported is not None else "file",
             "source_format": fmt,
             "chunks": chunks(),
@@ -178,26 +183,30 @@ class DataActions:
         allowed = {"included", "provided", "category", "redactions"}
         if set(changes) - allowed:
             raise ValueError(", ".join(sorted(set(changes) - allowed)))
+        if "category" in changes:
+            changes["category"] = self.checked_place("-", str(changes["category"]))[1]
+        if "redactions" in changes:
+            changes["redactions"] = [clean_line(str(r), field="redactions") for r in changes["redactions"]]
         event = self._items.update(item_id, at=self._desk.now(), actor=self._desk.actor, **changes)
         self._indexed(event)
         return self._items.item(item_id)
 
     def remove_item(self: Case, item_id: int, reason: str) -> None:
-        reason = clean_block(reason)
+        reason = clean_block(reason, field="reason")
         if not reason:
             raise ValidationError([("reason", "validation.removal_reason_empty", {})])
         event = self._items.remove(item_id, at=self._desk.now(), actor=self._desk.actor, reason=reason)
         self._indexed(event)
 
     def record_search(self: Case, system: str, *, searched: bool, found: str = "", note: str = "") -> None:
-        system = clean_line(system)
+        system = clean_line(system, field="system")
         if not system:
             raise ValidationError([("system", "validation.system_empty", {})])
         details = {
             "system": system,
             "searched": searched,
-            "found": clean_block(found),
-            "note": clean_block(note),
+            "found": clean_block(found, field="found"),
+            "note": clean_block(note, field="note"),
         }
         self._touch(SEARCHED, details)
 
@@ -205,7 +214,7 @@ class DataActions:
         return searches_from_events(self.events())
 
     def checked_place(self: Case, system: str, category: str, text_given: bool = True) -> tuple[str, str]:
-        system, category = clean_line(system), clean_line(category)
+        system, category = clean_line(system, field="system"), clean_line(category, field="category")
         problems = []
         if not system:
             problems.append(("system", "validation.system_empty", {}))

@@ -188,7 +188,7 @@ def _clean_answer(name: str, value: object) -> object:
         return bool(value)
     if name == "register_entries":
         items = value.split(",") if isinstance(value, str) else list(value or [])
-        return [item for item in (clean_line(str(v)) for v in items) if item]
+        return [item for item in (clean_line(str(v), field=name) for v in items) if item]
     if name == "refusal_article":
-        return clean_line(str(value))
-    return clean_block(str(value or ""))
+        return clean_line(str(value), field=name)
+    return clean_block(str(value or ""), field=name)

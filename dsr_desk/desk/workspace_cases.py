@@ -120,7 +120,7 @@ class CaseLifecycle:
                 closed_at=entry.summary.closed_at,
                 destroyed_at=self.now(),
                 destroyed_by=self.actor,
-                reason=clean_line(reason),
+                reason=clean_line(reason, field="reason"),
             )
             self._index.begin_destruction(record)
             self.finish_destruction(reference)

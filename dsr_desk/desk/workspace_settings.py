@@ -7,11 +7,11 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from dsr_desk.desk.clock import clock_settings
-from dsr_desk.documents.images import as_png, open_image
-from dsr_desk.errors import SettingsChangedError, ValidationError
+from dsr_desk.documents.images import MAX_FILE_BYTES, as_png, open_image
+from dsr_desk.errors import ImageRefusedError, LogoRefusedError, SettingsChangedError, ValidationError
 from dsr_desk.i18n import LANGUAGES, t
 from dsr_desk.rules.clock import ClockSettings
-from dsr_desk.rules.intake import clean_block, clean_line
+from dsr_desk.rules.intake import MAX_BLOCK_LENGTH, clean_block, clean_line, within_limit
 from dsr_desk.rules.letter_layout import WindowPosition
 from dsr_desk.rules.organisation import MAX_PROMISE_DAYS, RegisterEntry
 from dsr_desk.rules.register_rules import register_problems
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from dsr_desk.desk.workspace import Desk
+
+LOGO_SIDE = 1200  # pixels: the longest side a logo is kept at, sharp at 50 mm wide
 
 
 class WorkspaceSettingsActions:
@@ -107,6 +109,10 @@ class WorkspaceSettingsActions:
 
         def changed(current: Settings) -> Settings:
             entries = tuple(change(current.register))
+            for entry in entries:  # no text longer than a letter may quote
+                for value in entry.to_json().values():
+                    for text in value if isinstance(value, list) else [value]:
+                        within_limit(str(text), MAX_BLOCK_LENGTH, "register")
             ids = [entry.id for entry in entries]
             if len(set(ids)) != len(ids) or not all(ids):
                 raise ValidationError([("register", "validation.register_ids", {})])
@@ -122,10 +128,20 @@ class WorkspaceSettingsActions:
         self._save(lambda current: current.with_changes(window=window))
 
     def logo(self: Desk) -> bytes | None:
+        """The logo as set_logo kept it. A file put there by other means is checked like any image from
+        outside, and refused when it is not such a logo: reportlab would decode whatever is there."""
         try:
-            return self.paths.logo.read_bytes()
+            with open(self.paths.logo, "rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
         except FileNotFoundError:
             return None
+        try:
+            open_image(
+                data, max_pixels=LOGO_SIDE * LOGO_SIDE, working_pixels=LOGO_SIDE * LOGO_SIDE, allowed=("PNG",)
+            )
+        except ImageRefusedError as error:
+            raise LogoRefusedError(path=str(self.paths.logo), cause=error) from None
+        return data
 
     def set_logo(self: Desk, data: bytes | None) -> None:
         """Checks the image (format, size, not a decompression bomb) and keeps it as PNG; None removes it."""
@@ -135,7 +151,7 @@ class WorkspaceSettingsActions:
                 self.paths.logo.unlink(missing_ok=True)
             return
         png = as_png(
-            open_image(data, max_pixels=25_000_000, allowed=("PNG", "JPEG", "GIF", "BMP", "TIFF")), 1200
+            open_image(data, max_pixels=25_000_000, allowed=("PNG", "JPEG", "GIF", "BMP", "TIFF")), LOGO_SIDE
         )
         with self.workspace_lock():
             self.paths.logo.parent.mkdir(mode=0o700, exist_ok=True)

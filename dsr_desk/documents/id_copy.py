@@ -8,18 +8,20 @@ returned, as PNG bytes, for the case file.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from dsr_desk.documents.images import as_png, open_image
+from dsr_desk.documents.images import WORKING_PIXELS, as_png, open_image
+from dsr_desk.documents.scan_pdf import check_scan_pdf
 from dsr_desk.errors import ImageRefusedError
 from dsr_desk.i18n import format_date, t
 from dsr_desk.resources import resource_path
 from dsr_desk.rules.id_templates import Box
 
 FILL = (0, 0, 0)
+_WATERMARK_COLOUR = (200, 30, 30)
+_WATERMARK_OPACITY = 110  # of 255
 SCAN_FORMATS = ("JPEG", "PNG", "TIFF", "MPO", "BMP", "WEBP", "HEIF")
 _PDF_SCALE = 200 / 72  # render a scanned page at 200 dpi: enough to check a document, not more
 
@@ -47,32 +49,22 @@ def load_scan(data: bytes) -> Image.Image:
 def _first_pdf_page(data: bytes) -> Image.Image:
     import pypdfium2 as pdfium
 
+    check_scan_pdf(data)  # sizes checked before PDFium reads a byte of the page
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError:
-        # PDFium also refuses a well-formed file with no pages; say which it is.
-        raise ImageRefusedError(
-            reason="pdf_no_pages" if _page_count(data) == 0 else "pdf_unreadable"
-        ) from None
+        raise ImageRefusedError(reason="pdf_unreadable") from None
     try:
         if len(document) == 0:
             raise ImageRefusedError(reason="pdf_no_pages")
         page = document[0]
         width, height = page.get_size()
-        scale = min(_PDF_SCALE, math.sqrt(40_000_000 / max(width * height * _PDF_SCALE**2, 1)) * _PDF_SCALE)
+        scale = min(_PDF_SCALE, math.sqrt(WORKING_PIXELS / max(width * height, 1)))
         return page.render(scale=scale).to_pil().convert("RGB")
+    except pdfium.PdfiumError:  # a page PDFium cannot load or draw (a page tree that loops, say)
+        raise ImageRefusedError(reason="pdf_unreadable") from None
     finally:
         document.close()
-
-
-def _page_count(data: bytes) -> int | None:
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    try:
-        return len(PdfReader(io.BytesIO(data)).pages)
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError):
-        return None
 
 
 def mask(image: Image.Image, boxes: list[Box]) -> Image.Image:
@@ -87,24 +79,29 @@ def mask(image: Image.Image, boxes: list[Box]) -> Image.Image:
 
 
 def watermark(image: Image.Image, text: str) -> Image.Image:
-    """The KopieID watermark: the text repeated diagonally across the whole image, half transparent."""
-    base = image.convert("RGBA")
+    """The KopieID watermark: the text repeated diagonally across the whole image, half transparent.
+
+    Drawn as a one-byte mask the size of the image's diagonal (which covers the image at any angle) and
+    blended in one colour: a fraction of the image's own memory."""
+    base = image.convert("RGB")
     width, height = base.size
     size = max(12, width // 28)
     font = ImageFont.truetype(str(resource_path("fonts", "NotoSans-Bold.ttf")), size)
-    diagonal = int(math.hypot(width, height))
-    layer = Image.new("RGBA", (diagonal * 2, diagonal * 2), (0, 0, 0, 0))
+    diagonal = math.isqrt(width * width + height * height) + 1
+    layer = Image.new("L", (diagonal, diagonal), 0)
     draw = ImageDraw.Draw(layer)
     line = f"{text}     "
     text_width = max(int(draw.textlength(line, font=font)), 1)
-    for row, y in enumerate(range(0, diagonal * 2, size * 4)):
+    for row, y in enumerate(range(0, diagonal, size * 4)):
         offset = (row % 2) * text_width // 2
-        for x in range(-offset, diagonal * 2, text_width):
-            draw.text((x, y), line, font=font, fill=(200, 30, 30, 110))
+        for x in range(-offset, diagonal, text_width):
+            draw.text((x, y), line, font=font, fill=_WATERMARK_OPACITY)
     rotated = layer.rotate(30, resample=Image.Resampling.BICUBIC)
-    left, top = (rotated.width - width) // 2, (rotated.height - height) // 2
-    base.alpha_composite(rotated.crop((left, top, left + width, top + height)))
-    return base.convert("RGB")
+    left, top = (diagonal - width) // 2, (diagonal - height) // 2
+    base.paste(
+        _WATERMARK_COLOUR, (0, 0, width, height), rotated.crop((left, top, left + width, top + height))
+    )
+    return base
 
 
 def watermark_text(organisation: str, purpose: str, day: dt.date, lang: str | None = None) -> str:

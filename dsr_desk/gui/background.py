@@ -14,7 +14,7 @@ import threading
 import weakref
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout, QWidget
 
@@ -107,9 +107,20 @@ class BackgroundTask(QObject):
     failed = Signal(object)
     cancelled = Signal()
 
-    def __init__(self, parent: QWidget, title: str, label: str, work: Work, cancellable: bool = True) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        title: str,
+        label: str,
+        work: Work,
+        cancellable: bool = True,
+        show_after_ms: int = 0,
+    ) -> None:
         super().__init__(parent)
         self.label = label
+        # Work that is mostly quick (a letter) shows its progress only once it takes a while, as Anki
+        # does; the caller keeps its own controls disabled until then.
+        self.show_after_ms = show_after_ms
         self.abandoned = False  # set when the application quits: the outcome no longer has anyone to tell
         self.dialog = ProgressDialog(title, label, cancellable, parent)
         self.dialog.cancel_requested.connect(self.cancel)
@@ -120,9 +131,16 @@ class BackgroundTask(QObject):
 
     def start(self) -> BackgroundTask:
         _RUNNING.add(self)
-        self.dialog.open()
+        if self.show_after_ms:
+            QTimer.singleShot(self.show_after_ms, self.dialog, self._show_if_running)
+        else:
+            self.dialog.open()
         self.worker.start()
         return self
+
+    def _show_if_running(self) -> None:
+        if self in _RUNNING:
+            self.dialog.open()
 
     @property
     def running(self) -> bool:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -27,6 +26,7 @@ from dsr_desk.errors import DsrDeskError
 from dsr_desk.gui.background import BackgroundTask
 from dsr_desk.gui.forms import action_buttons, secret_label
 from dsr_desk.gui.messages import show_error, show_message
+from dsr_desk.gui.secret_clipboard import SecretClipboardWatch, copy_secret
 from dsr_desk.i18n import LANGUAGES, current_language, t
 from dsr_desk.rules.export_rules import (
     ExportKind,
@@ -38,7 +38,6 @@ from dsr_desk.rules.export_rules import (
 from dsr_desk.rules.letters import LetterKind
 
 CHANNELS = ("sms", "phone", "email", "post")
-CLIPBOARD_SECONDS = 120
 
 
 class ExportDialog(QDialog):
@@ -173,6 +172,7 @@ class PasswordDialog(QDialog):
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
         shown = secret_label(password, self)
+        self.clipboard_watch = SecretClipboardWatch(password, self)
         copy = QPushButton(t("gui.export.copy"), self)
         copy.clicked.connect(self.copy)
         self.noted = QCheckBox(t("gui.export.password_noted"), self)
@@ -187,13 +187,7 @@ class PasswordDialog(QDialog):
             layout.addWidget(widget)
 
     def copy(self) -> None:
-        clipboard = QGuiApplication.clipboard()
-        clipboard.setText(self.password)
-        # Not left lying on the clipboard for whatever is pasted next; only if it is still ours.
-        QTimer.singleShot(
-            CLIPBOARD_SECONDS * 1000,
-            lambda: clipboard.text() == self.password and clipboard.clear(),
-        )
+        copy_secret(self.password)
 
     def reject(self) -> None:
         if self.noted.isChecked():  # Escape must not lose a password that exists nowhere else

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from dsr_desk.desk import Case
 from dsr_desk.documents.fonts import missing_glyphs
 from dsr_desk.errors import DsrDeskError, ValidationError
+from dsr_desk.gui.background import BackgroundTask
 from dsr_desk.gui.forms import ProblemBanner
 from dsr_desk.gui.letter_inputs_form import LetterInputsForm
 from dsr_desk.gui.messages import show_error
@@ -33,11 +34,14 @@ from dsr_desk.rules.letters import LETTER_CHANNELS, LetterKind
 
 class LetterDialog(QDialog):
     recorded = Signal(int)  # the document id of the letter kept in the case file
+    rendered = Signal()  # a preview (or the reason there is none) is shown
 
     def __init__(self, case: Case, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.case = case
         self.pdf: bytes | None = None
+        self.rendering: BackgroundTask | None = None
+        self._render_again = False
         self.setWindowTitle(t("gui.letter.title", reference=case.reference))
         self.resize(1180, 820)
         record, clock = case.record(), case.clock()
@@ -139,19 +143,51 @@ class LetterDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        """Renders the letter from what is recorded, or says what is still missing."""
+        """Renders the letter from what is recorded, or says what is still missing. Off the window's
+        thread: a long letter takes a while, and the window must not freeze meanwhile."""
+        if self.rendering is not None:
+            self._render_again = True  # the choice changed while rendering: render once more after
+            return
         self.pdf = None
-        try:
-            self.pdf = self.case.make_letter(self.current_kind(), self.lang.currentData())
-        except ValidationError as error:
-            self.banner.show_problems(error.problem_messages())
-        except DsrDeskError as error:
-            self.banner.show_problems([error.message()])
-        else:
-            self.banner.show_problems([])
-        self._show_pdf(self.pdf)
-        self.print_button.setEnabled(self.pdf is not None)
-        self.save_button.setEnabled(self.pdf is not None)
+        self._set_busy(True)
+        kind, lang, case = self.current_kind(), self.lang.currentData(), self.case
+        self.rendering = BackgroundTask(
+            self,
+            t("gui.letter.rendering_title"),
+            t("gui.letter.rendering"),
+            lambda _progress, _cancelled: case.make_letter(kind, lang),
+            cancellable=False,
+            show_after_ms=600,
+        )
+        self.rendering.dialog.bar.setRange(0, 0)  # nothing to count: a busy bar
+        self.rendering.succeeded.connect(self._rendered)
+        self.rendering.failed.connect(self._not_rendered)
+        self.rendering.start()
+
+    def _rendered(self, pdf: bytes) -> None:
+        self.banner.show_problems([])
+        self._done_rendering(pdf)
+
+    def _not_rendered(self, error: DsrDeskError) -> None:
+        messages = error.problem_messages() if isinstance(error, ValidationError) else [error.message()]
+        self.banner.show_problems(messages)
+        self._done_rendering(None)
+
+    def _done_rendering(self, pdf: bytes | None) -> None:
+        self.rendering = None
+        self.pdf = pdf
+        self._show_pdf(pdf)
+        self._set_busy(False)
+        if self._render_again:
+            self._render_again = False
+            self.refresh()
+            return
+        self.rendered.emit()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.preview_button.setEnabled(not busy)
+        self.print_button.setEnabled(not busy and self.pdf is not None)
+        self.save_button.setEnabled(not busy and self.pdf is not None)
 
     def _record_answers(self) -> None:
         self.case.record_letter_answers(self.current_kind(), self.form.answers(), self.form.decision_values())
@@ -181,6 +217,13 @@ class LetterDialog(QDialog):
             return
         if saved is not None:
             self._record()
+
+    def reject(self) -> None:
+        if self.rendering is not None:
+            # Closed within the moment before the progress shows: the case the letter reads must stay
+            # open until it is done, and a letter takes seconds at most (every text has a limit).
+            self.rendering.worker.wait()
+        super().reject()
 
     def _record(self) -> None:
         if self.pdf is not None:

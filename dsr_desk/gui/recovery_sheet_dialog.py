@@ -8,6 +8,7 @@ from dsr_desk.errors import DsrDeskError
 from dsr_desk.gui.forms import secret_label
 from dsr_desk.gui.messages import show_error
 from dsr_desk.gui.pdf_output import ask_and_print, ask_and_save
+from dsr_desk.gui.secret_clipboard import SecretClipboardWatch, copy_secret
 from dsr_desk.i18n import t
 
 
@@ -20,6 +21,7 @@ class RecoverySheetDialog(QDialog):
         intro = QLabel(t("gui.recovery_sheet.intro"), self)
         intro.setWordWrap(True)
         self.key = secret_label(recovery_key, self)
+        self.clipboard_watch = SecretClipboardWatch(recovery_key, self)  # copied by hand: cleared as well
         warning = QLabel(t("gui.recovery_sheet.warning"), self)
         warning.setWordWrap(True)
         warning.setObjectName("hint")
@@ -27,10 +29,14 @@ class RecoverySheetDialog(QDialog):
         self.print_button.clicked.connect(lambda: ask_and_print(self._pdf, self))
         self.save_button = QPushButton(t("gui.recovery_sheet.save"), self)
         self.save_button.clicked.connect(self._save)
+        self.copy_button = QPushButton(t("gui.recovery_sheet.copy"), self)
+        self.copy_button.setToolTip(t("gui.recovery_sheet.copy_hint"))
+        self.copy_button.clicked.connect(lambda: copy_secret(recovery_key))
         self.kept = QCheckBox(t("gui.recovery_sheet.kept"), self)
         buttons = QDialogButtonBox(self)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.done_button = buttons.addButton(
             t("gui.recovery_sheet.done"), QDialogButtonBox.ButtonRole.AcceptRole
         )

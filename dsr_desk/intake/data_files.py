@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import zipfile
 from collections.abc import Iterator
@@ -14,6 +13,7 @@ from pathlib import Path
 from dsr_desk.errors import ImportRefusedError
 from dsr_desk.intake.zip_files import MAX_IMPORT_BYTES, MAX_ZIP_RATIO, READ_CHUNK
 from dsr_desk.rules.data_values import ImportedData
+from dsr_desk.store import strict_json
 
 MAX_STRUCTURED_BYTES = 50 * 1024**2  # rows are read from smaller files only; larger ones are kept as files
 MAX_ROWS = 100_000  # more rows than this are kept as the file only: a table, not rows in data.json
@@ -83,8 +83,9 @@ def read_structured(fmt: str, data: bytes) -> ImportedData:
     if fmt == "json":
         text, warnings = decode_text(data)
         try:
-            value = json.loads(text)
-        except (json.JSONDecodeError, RecursionError):
+            # Limits too: NaN or a 5,000-digit number would make the person's data.json invalid or fail.
+            value = strict_json.loads(text)
+        except ValueError:
             return ImportedData(fmt, text=text, warnings=(*warnings, "json_invalid"))
         rows = value if isinstance(value, list) else [value]
         if all(isinstance(row, dict) for row in rows):

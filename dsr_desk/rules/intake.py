@@ -18,6 +18,10 @@ GDPR_APPLIES_FROM = dt.date(2018, 5, 25)
 MAX_NAME_LENGTH = 200
 MAX_ADDRESS_LENGTH = 1000
 MAX_NOTES_LENGTH = 100_000
+# Every other free text: a line (a system, a category, a title, a ground) and a block (a reason, an
+# explanation, an answer a letter quotes). Far beyond any real use; what is longer belongs in a file.
+MAX_LINE_LENGTH = 500
+MAX_BLOCK_LENGTH = 20_000
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -40,18 +44,27 @@ class NewCase:
     relation: Relation | None = None
 
 
-def clean_line(text: str) -> str:
-    """One line of user text: NFC, no control characters, single spaces, trimmed."""
+def clean_line(text: str, limit: int | None = MAX_LINE_LENGTH, field: str = "text") -> str:
+    """One line of user text: NFC, no control characters, single spaces, trimmed; ValidationError when it
+    is longer than `limit` (None: the caller checks the length itself)."""
     text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub("", text).replace("\r", " ").replace("\n", " ").replace("\t", " ")
-    return re.sub(r" {2,}", " ", text).strip()
+    return within_limit(re.sub(r" {2,}", " ", text).strip(), limit, field)
 
 
-def clean_block(text: str) -> str:
-    """Several lines of user text: NFC, no control characters except line breaks, no trailing blanks."""
+def clean_block(text: str, limit: int | None = MAX_BLOCK_LENGTH, field: str = "text") -> str:
+    """Several lines of user text: NFC, no control characters except line breaks, no trailing blanks;
+    ValidationError when it is longer than `limit` (None: the caller checks the length itself)."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = _CONTROL.sub("", text)
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n").strip()
+    cleaned = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n").strip()
+    return within_limit(cleaned, limit, field)
+
+
+def within_limit(text: str, limit: int | None, field: str = "text") -> str:
+    if limit is not None and len(text) > limit:
+        raise ValidationError([(field, "validation.text_too_long", {"length": len(text), "max": limit})])
+    return text
 
 
 def requester_problems(requester: Requester) -> list[tuple[str, str, dict[str, object]]]:
@@ -74,11 +87,18 @@ def requester_problems(requester: Requester) -> list[tuple[str, str, dict[str, o
 
 def prepare_requester(*, name: str, email: str, address: str) -> Requester:
     """Cleans the requester's details, or raises ValidationError listing every problem."""
-    requester = Requester(name=clean_line(name), email=clean_line(email), address=clean_block(address))
+    requester = _requester(name, email, address)
     problems = requester_problems(requester)
     if problems:
         raise ValidationError(problems)
     return requester
+
+
+def _requester(name: str, email: str, address: str) -> Requester:
+    """Cleaned only: their lengths are among the problems requester_problems lists all at once."""
+    return Requester(
+        name=clean_line(name, None), email=clean_line(email, None), address=clean_block(address, None)
+    )
 
 
 def prepare_new_case(
@@ -95,15 +115,15 @@ def prepare_new_case(
     relation: Relation | None = None,
 ) -> NewCase:
     """Cleans the input and returns the case to create, or raises ValidationError listing every problem."""
-    requester = Requester(name=clean_line(name), email=clean_line(email), address=clean_block(address))
-    data_subject = clean_line(data_subject)
+    requester = _requester(name, email, address)
+    data_subject = clean_line(data_subject, None)  # its length is among the problems listed below
     problems = requester_problems(requester)
     problems += representation_problems(data_subject, relation, requester.name)
     problems += received_problems(received, today)
     unique_types = tuple(dict.fromkeys(types))
     if not unique_types:
         problems.append(("types", "validation.no_types", {}))
-    cleaned_notes = clean_block(notes)
+    cleaned_notes = clean_block(notes, None)
     if len(cleaned_notes) > MAX_NOTES_LENGTH:
         problems.append(("notes", "validation.notes_too_long", {"max": MAX_NOTES_LENGTH}))
     if problems:

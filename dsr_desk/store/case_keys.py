@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from dsr_desk.errors import CaseKeyMissingError
+from dsr_desk.store import strict_json
 from dsr_desk.store.atomic import atomic_write, shred_file
 from dsr_desk.store.crypto import UnwrapError, derive_subkey, unwrap, wrap
 
@@ -35,7 +36,7 @@ def write_case_key(
 
 def read_case_key(path: Path, reference: str, wrapping_key: bytes, workspace_id: str) -> bytes:
     try:
-        data = json.loads(Path(path).read_bytes())
+        data = strict_json.loads(Path(path).read_bytes())
     except FileNotFoundError:
         raise CaseKeyMissingError(reference=reference, reason="missing") from None
     except (OSError, ValueError):

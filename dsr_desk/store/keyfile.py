@@ -27,6 +27,7 @@ from dsr_desk.errors import (
     WrongPassphraseError,
     WrongRecoveryKeyError,
 )
+from dsr_desk.store import strict_json
 from dsr_desk.store.atomic import atomic_write
 from dsr_desk.store.crypto import PassphraseKdf, UnwrapError, new_key, unwrap, wrap
 from dsr_desk.store.handlers import (  # noqa: F401 - the handler names are part of the key file's API
@@ -173,7 +174,7 @@ class KeyFile:
             raw = Path(path).read_bytes()
             if len(raw) > _MAX_BYTES:
                 raise ValueError("too large")
-            data = json.loads(raw)
+            data = strict_json.loads(raw)  # no NaN, huge numbers or deep nesting
             if not isinstance(data, dict) or data.get("format") != FORMAT:
                 raise ValueError("not a key file")
             version = data["version"]
@@ -223,6 +224,8 @@ class KeyFile:
 
 def _problem(exc: BaseException) -> str:
     # The message of a ValueError raised here names the field; others are shown by kind only.
+    if isinstance(exc, strict_json.UntrustedJsonError):
+        return exc.reason
     if type(exc) is ValueError and exc.args and isinstance(exc.args[0], str) and len(exc.args[0]) < 40:
         return exc.args[0]
     return type(exc).__name__

@@ -122,8 +122,9 @@ def test_a_decompression_bomb_is_refused_without_allocating_the_image():
     assert peak < 5 * 1024 * 1024
 
 
-def test_no_file_appears_in_the_temp_folder_during_the_whole_flow(tmp_path, monkeypatch):
+def test_no_file_appears_in_the_temp_folder_during_the_whole_flow(own_temp_folder):
     watched = Path(tempfile.gettempdir())
+    assert watched == own_temp_folder
     before = set(watched.iterdir())
     scan = encoded(card())
     image = load_scan(scan)

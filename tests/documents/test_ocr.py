@@ -36,7 +36,8 @@ def test_a_printed_bsn_is_boxed_and_masking_the_boxes_hides_it():
     assert find_sensitive(masked).boxes == ()  # nothing left to find
 
 
-def test_ocr_writes_no_temp_files():
-    before = set(Path(tempfile.gettempdir()).iterdir())
+def test_ocr_writes_no_temp_files(own_temp_folder):
+    assert Path(tempfile.gettempdir()) == own_temp_folder  # Tesseract's TMPDIR too
+    before = set(own_temp_folder.iterdir())
     find_sensitive(specimen_card_back())
-    assert set(Path(tempfile.gettempdir()).iterdir()) == before
+    assert set(own_temp_folder.iterdir()) == before

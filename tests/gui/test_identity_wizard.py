@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QDir, QPointF, Qt
 
 from dsr_desk.documents.ocr import tesseract_available
 from dsr_desk.rules.identity import IdentityOutcome, Method
@@ -65,9 +65,10 @@ def test_no_doubt_goes_straight_to_the_outcome(qtbot, window, desk):
     qtbot.waitUntil(lambda: not wizard.isVisible())
 
 
-def test_the_id_copy_path_masks_stores_and_deletes(qtbot, window, desk):
+def test_the_id_copy_path_masks_stores_and_deletes(qtbot, window, desk, own_temp_folder):
     summary, wizard = _wizard(qtbot, window, desk, channel=Channel.POST)
-    temp_before = set(Path(tempfile.gettempdir()).iterdir())
+    assert Path(tempfile.gettempdir()) == Path(QDir.tempPath()) == own_temp_folder
+    temp_before = set(own_temp_folder.iterdir())
     wizard.who.reasoning.setPlainText("Brief zonder klantnummer, afzender onbekend.")
     _next(qtbot, wizard)
     assert wizard.methods.method() is Method.QUESTIONS  # what is proposed for post
@@ -108,7 +109,7 @@ def test_the_id_copy_path_masks_stores_and_deletes(qtbot, window, desk):
     with desk.open_case(summary.reference) as case:
         recorded = next(e for e in case.events() if e.action == "identity.recorded")
     assert recorded.details["warnings"] == ["expired"] and recorded.details["document_type"] == "id_card_2014"
-    assert set(Path(tempfile.gettempdir()).iterdir()) == temp_before
+    assert set(own_temp_folder.iterdir()) == temp_before
 
 
 def test_a_bad_scan_is_refused_with_a_message(qtbot, window, desk):

@@ -24,7 +24,13 @@ def _open_letter_dialog(qtbot, window, desk, **case_fields):
     qtbot.waitUntil(lambda: window.case_view.case is not None)
     dialog = window.case_view.letters_panel.make_letter()
     qtbot.waitUntil(dialog.isVisible)
+    _rendered(qtbot, dialog)
     return summary, dialog
+
+
+def _rendered(qtbot, dialog) -> None:
+    """Letters are laid out off the window's thread: wait for the preview."""
+    qtbot.waitUntil(lambda: dialog.rendering is None, timeout=20000)
 
 
 def test_the_acknowledgement_previews_and_is_kept_when_saved(qtbot, window, desk, tmp_path, monkeypatch):
@@ -50,16 +56,19 @@ def test_the_acknowledgement_previews_and_is_kept_when_saved(qtbot, window, desk
 def test_an_incomplete_letter_says_what_is_missing_and_cannot_be_sent(qtbot, window, desk):
     _summary, dialog = _open_letter_dialog(qtbot, window, desk)
     dialog.select_kind(LetterKind.REFUSAL)
+    _rendered(qtbot, dialog)
     assert dialog.pdf is None
     assert not dialog.print_button.isEnabled() and not dialog.save_button.isEnabled()
     assert "redenen van de weigering" in dialog.banner.text()
     dialog.form._widgets["refusal_article"].setCurrentIndex(2)  # 12(5)
     dialog.form._widgets["refusal_reasons"].setPlainText("Vierde gelijke verzoek dit jaar.")
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    _rendered(qtbot, dialog)
     assert dialog.pdf is None and "ongegrond of juist buitensporig" in dialog.banner.text()  # choose one
     ground = dialog.form._widgets["refusal_ground"]
     ground.setCurrentIndex(ground.findData("excessive"))
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    _rendered(qtbot, dialog)
     text = " ".join(pdf_text(dialog.pdf).split()) if dialog.pdf else ""
     assert "buitensporig (artikel 12 lid 5 AVG)" in text and "ongegrond" not in text
     assert not dialog.banner.isVisible()
@@ -68,6 +77,7 @@ def test_an_incomplete_letter_says_what_is_missing_and_cannot_be_sent(qtbot, win
 def test_an_access_response_is_filled_from_the_register(qtbot, window, desk):
     summary, dialog = _open_letter_dialog(qtbot, window, desk, types=(RequestType.ACCESS,))
     dialog.select_kind(LetterKind.ACCESS_RESPONSE)
+    _rendered(qtbot, dialog)
     entries = dialog.form._widgets["register_entries"]
     assert [entries.item(i).text() for i in range(entries.count())] == [
         "Klantenadministratie",
@@ -78,6 +88,7 @@ def test_an_access_response_is_filled_from_the_register(qtbot, window, desk):
     entries.item(0).setCheckState(Qt.CheckState.Checked)
     dialog.form._widgets["enclosed"].setPlainText("uw klantgegevens (bijlage)")
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    _rendered(qtbot, dialog)
     text = pdf_text(dialog.pdf)
     assert "Klantenadministratie" in text and "art. 52 AWR" in text and "Nieuwsbrief" not in text
     with desk.open_case(summary.reference) as case:
@@ -87,6 +98,7 @@ def test_an_access_response_is_filled_from_the_register(qtbot, window, desk):
 def test_an_erasure_decision_is_recorded_from_the_letter_form(qtbot, window, desk):
     summary, dialog = _open_letter_dialog(qtbot, window, desk, types=(RequestType.ERASURE,))
     dialog.select_kind(LetterKind.ERASURE_CONFIRMATION)
+    _rendered(qtbot, dialog)
     decision = dialog.form.decision
     decision["outcome"].setCurrentIndex(decision["outcome"].findData("partly"))
     decision["what"].setPlainText("uw account")
@@ -94,8 +106,10 @@ def test_an_erasure_decision_is_recorded_from_the_letter_form(qtbot, window, des
     decision["explanation"].setPlainText("Facturen bewaren wij 7 jaar.")
     decision["no_recipients"].setChecked(True)
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    _rendered(qtbot, dialog)
     assert dialog.pdf is not None and "artikel 17 lid 3 onder b AVG" in " ".join(pdf_text(dialog.pdf).split())
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)  # unchanged: no second event
+    _rendered(qtbot, dialog)
     with desk.open_case(summary.reference) as case:
         assert [e.action for e in case.events()].count("decision.recorded") == 1
 
@@ -103,6 +117,7 @@ def test_an_erasure_decision_is_recorded_from_the_letter_form(qtbot, window, des
 def test_a_withdrawal_of_consent_cannot_be_chosen_as_refused(qtbot, window, desk):
     _summary, dialog = _open_letter_dialog(qtbot, window, desk, types=(RequestType.WITHDRAW_CONSENT,))
     dialog.select_kind(LetterKind.CONSENT_WITHDRAWAL_CONFIRMATION)
+    _rendered(qtbot, dialog)
     outcome = dialog.form.decision["outcome"]
     assert outcome.findData("refused") == -1 and outcome.findData("partly") >= 0
     ground = dialog.form.decision["ground"]

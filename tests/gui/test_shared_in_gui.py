@@ -127,3 +127,45 @@ def test_a_workspace_in_a_cloud_sync_folder_is_warned_about(qtbot, tmp_path, key
     qtbot.addWidget(window)
     assert window.cloud_warning is not None and "OneDrive" in window.cloud_warning.text()
     desk.close()
+
+
+def test_settings_handlers_tab_adds_and_removes_a_handler(qtbot, passphrase_desk, workspace_dir):
+    from PySide6.QtWidgets import QMessageBox
+
+    from dsr_desk.gui.settings import SettingsDialog
+
+    dialog = SettingsDialog(passphrase_desk)
+    qtbot.addWidget(dialog)
+    tab = dialog.handlers_tab
+    add = tab.show_add_dialog()
+    qtbot.addWidget(add)
+    add.name.setText("Piet de Boer")
+    add.passphrase.setText(PIET)
+    add.again.setText(PIET + "x")
+    qtbot.mouseClick(add.ok_button, Qt.MouseButton.LeftButton)
+    assert "komen niet overeen" in add.banner.text() or "niet gelijk" in add.banner.text()
+    add.again.setText(PIET)
+    qtbot.mouseClick(add.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 2)
+    assert tab.table.item(1, 0).text() == "Piet de Boer" and tab.table.item(1, 1).text() == "behandelaar"
+    tab.table.selectRow(1)
+    box = tab.remove_selected()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 1)
+    assert [h.name for h in passphrase_desk.handlers()] == ["Petra Jansen"]
+
+
+def test_a_handler_sees_the_organisation_settings_but_cannot_change_them(
+    qtbot, passphrase_desk, workspace_dir
+):
+    from dsr_desk.gui.settings import SettingsDialog
+
+    passphrase_desk.add_handler("Piet de Boer", passphrase=PIET)
+    passphrase_desk.close()
+    with Desk.open(workspace_dir, handler="Piet de Boer", passphrase=PIET) as piet:
+        dialog = SettingsDialog(piet)
+        qtbot.addWidget(dialog)
+        assert not dialog.organisation_tab.isEnabled() and not dialog.register_tab.isEnabled()
+        assert not dialog.handlers_tab.add_button.isEnabled()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # what a handler may change is saved
+        assert dialog.banner.isHidden()

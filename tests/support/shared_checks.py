@@ -87,6 +87,7 @@ class Promises:
     archives: list[str] = field(default_factory=list)
     profile: dict[str, str] = field(default_factory=dict)
     register: set[str] = field(default_factory=set)
+    handlers: set[str] = field(default_factory=set)
     failures: list[dict] = field(default_factory=list)
     operations: int = 0
 
@@ -119,6 +120,8 @@ class Promises:
             self.profile[entry["field"]] = entry["value"]  # each worker owns one field; lines are in order
         elif op == "register":
             self.register.add(entry["entry"])
+        elif op == "handler":
+            self.handlers.add(entry["name"])
 
     def merge_unfinished(self, other: Promises) -> None:
         """Adds what a killed worker said it did; its profile changes are left out, since its last change
@@ -126,6 +129,7 @@ class Promises:
         self.created |= other.created
         self.destroyed |= other.destroyed
         self.register |= other.register
+        self.handlers |= other.handlers
         self.archives += other.archives
         self.failures += other.failures
         for mine, theirs in (
@@ -171,6 +175,7 @@ def check_workspace(root: Path, promises: Promises) -> None:
         for name, value in promises.profile.items():
             assert getattr(settings.profile, name) == value, f"profile {name}: a later change was lost"
         assert promises.register <= {entry.id for entry in settings.register}, "a register entry was lost"
+        assert promises.handlers <= {h.name for h in desk.handlers()}, "a handler was lost"
         assert not list(desk.paths.cases.glob(".*")), "a half-built file was left behind"
     for archive in promises.archives:
         assert verify_archive(Path(archive)).ok, archive

@@ -41,6 +41,7 @@ WEIGHTS = {
     "destroy": 1,
     "profile": 2,
     "register": 2,
+    "handler": 1,
 }
 
 
@@ -163,6 +164,11 @@ class Worker:
         entry = RegisterEntry(entry_id, f"Verwerking {entry_id}", ("proef",), "overeenkomst", ("naam",))
         desk.edit_register(lambda entries: (*entries, entry))
         return {"entry": entry_id}
+
+    def do_handler(self, desk: Desk) -> dict:
+        name = f"Behandelaar {self.token()}"
+        desk.add_handler(name, passphrase=f"wachtwoord van {name}")
+        return {"name": name}
 
 
 def main() -> None:

@@ -15,7 +15,7 @@ from dsr_desk.cli.common import (
 from dsr_desk.desk.event_text import audit_report_lines, event_detail, event_label
 from dsr_desk.i18n import format_date, format_datetime, t
 from dsr_desk.rules.case_values import parse_moment
-from dsr_desk.rules.clock_text import days_left_text
+from dsr_desk.rules.clock_text import days_left_text, promise_text
 from dsr_desk.rules.overview import urgency_order
 from dsr_desk.rules.requests import CaseStatus
 from dsr_desk.rules.text_hygiene import visible
@@ -88,6 +88,10 @@ def show(args: argparse.Namespace) -> int:
         clock = case.clock()
         print(f"{t('cli.due')}: {format_date(clock.due)} — {days_left_text(clock)}")
         print(f"  {clock.rule()}")
+        if promise := promise_text(clock):
+            print(f"  {promise}")
+        if record.data_subject and record.relation:
+            print(f"{t('archive.data_subject')}: {record.data_subject} ({record.relation.label()})")
         if record.notes:
             print(f"{t('cli.notes')}: {record.notes}")
         print()

@@ -97,8 +97,11 @@ class ExportActions:
             if isinstance(error, DsrDeskError):
                 raise ExportNotRecordedError(path=str(result.path), cause=error) from None
             raise
+        # The cover letter says what this export holds: an empty one, or a portability one, as such.
         self.set_answers(
             export_file=result.path.name,
             export_format=t("export.format_text", lang),
             export_encrypted=encrypted,
+            export_kind=kind.value,
+            export_empty=result.items == 0,
         )

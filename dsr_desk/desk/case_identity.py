@@ -60,7 +60,9 @@ class IdentityActions:
         proof, reasoning = clean_block(proof), clean_block(reasoning)
         if problems := choice_problems(role, proof, None, ""):
             raise ValidationError(problems)
-        proposal = propose(self.record().channel, doubt=doubt, from_known_address=from_known_address)
+        proposal = propose(
+            self.record().channel, doubt=doubt, from_known_address=from_known_address, role=role
+        )
         details = {
             "role": role.value,
             "proof": proof,

@@ -25,6 +25,8 @@ from dsr_desk.rules.letters import (
     ANSWER_FIELDS,
     CONFIRMS,
     LETTER_CHANNELS,
+    REFUSAL_ARTICLES,
+    REFUSAL_GROUNDS_12_5,
     Decision,
     LetterInputs,
     LetterKind,
@@ -59,6 +61,16 @@ class LetterActions:
         changes = {}
         for name, value in values.items():
             cleaned = _clean_answer(name, value)
+            if (known := _CODES.get(name)) and cleaned and cleaned not in known:
+                raise ValidationError(
+                    [
+                        (
+                            name,
+                            "validation.unknown_answer_code",
+                            {"name": name, "value": cleaned, "known": ", ".join(known)},
+                        )
+                    ]
+                )
             before = getattr(current, name)
             if cleaned != (list(before) if isinstance(before, tuple) else before):
                 changes[name] = {
@@ -183,12 +195,16 @@ class LetterActions:
         return self._file.document(document_id)[1]
 
 
+# Answers that are codes: anything else is refused when it is given, not when a letter is made.
+_CODES = {"refusal_article": REFUSAL_ARTICLES, "refusal_ground": REFUSAL_GROUNDS_12_5}
+
+
 def _clean_answer(name: str, value: object) -> object:
     if name in ANSWER_BOOLEANS:
         return bool(value)
     if name == "register_entries":
         items = value.split(",") if isinstance(value, str) else list(value or [])
         return [item for item in (clean_line(str(v), field=name) for v in items) if item]
-    if name == "refusal_article":
-        return clean_line(str(value), field=name)
+    if name in _CODES:
+        return clean_line(str(value or ""), field=name)
     return clean_block(str(value or ""), field=name)

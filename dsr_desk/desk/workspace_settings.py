@@ -110,7 +110,9 @@ class WorkspaceSettingsActions:
         def changed(current: Settings) -> Settings:
             entries = tuple(change(current.register))
             for entry in entries:  # no text longer than a letter may quote
-                for value in entry.to_json().values():
+                data = entry.to_json()
+                english = data.pop("en", {})
+                for value in [*data.values(), *english.values()]:  # the English texts are letter texts too
                     for text in value if isinstance(value, list) else [value]:
                         within_limit(str(text), MAX_BLOCK_LENGTH, "register")
             ids = [entry.id for entry in entries]

@@ -25,6 +25,7 @@ from dsr_desk.errors import DsrDeskError
 from dsr_desk.gui.audit_log_model import AuditColumn, AuditLogModel
 from dsr_desk.gui.clock_panel import ClockPanel
 from dsr_desk.gui.data_panel import DataPanel
+from dsr_desk.gui.forward_dialog import ForwardDialog
 from dsr_desk.gui.identity.wizard import IdentityWizard
 from dsr_desk.gui.letters_panel import LettersPanel
 from dsr_desk.gui.messages import show_error
@@ -71,6 +72,9 @@ class CaseView(QWidget):
         self.more_button.setText("⋯")
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         more = QMenu(self)
+        self.forward_action = QAction(t("gui.case.forward"), self)
+        self.forward_action.triggered.connect(self.ask_forward)
+        more.addAction(self.forward_action)
         self.destroy_action = QAction(t("gui.case.destroy"), self)
         self.destroy_action.triggered.connect(lambda: self.destroy_requested.emit(self.case.reference))
         more.addAction(self.destroy_action)
@@ -87,6 +91,7 @@ class CaseView(QWidget):
         actions.addStretch(1)
 
         self.name, self.email, self.address = plain_label(self), plain_label(self), plain_label(self)
+        self.for_person = plain_label(self)
         self.received, self.requests, self.notes = plain_label(self), plain_label(self), plain_label(self)
         self.identity = plain_label(self)
         details = QFormLayout()
@@ -95,6 +100,7 @@ class CaseView(QWidget):
             ("name", self.name),
             ("email", self.email),
             ("address", self.address),
+            ("for_person", self.for_person),
             ("received", self.received),
             ("requests", self.requests),
             ("identity", self.identity),
@@ -174,6 +180,12 @@ class CaseView(QWidget):
         self.name.setText(record.requester.name)
         self.email.setText(record.requester.email or "—")
         self.address.setText(record.requester.address or "—")
+        self.for_person.setText(
+            f"{record.data_subject} ({record.relation.label()})"
+            if record.data_subject and record.relation
+            else "—"
+        )
+        self.forward_action.setEnabled(record.status.is_open)
         self.received.setText(
             t("gui.case.received_via", date=format_date(record.received), channel=record.channel.label())
         )
@@ -237,6 +249,14 @@ class CaseView(QWidget):
         )
         dialog.accepted.connect(self._after_change)
         dialog.open()
+
+    def ask_forward(self) -> QDialog | None:
+        if self.case is None:
+            return None
+        dialog = ForwardDialog(self.case, self)
+        dialog.accepted.connect(self._after_change)
+        dialog.open()
+        return dialog
 
     def check_identity(self) -> QDialog | None:
         if self.case is None:

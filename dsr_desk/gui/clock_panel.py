@@ -10,7 +10,7 @@ from dsr_desk.desk import Case
 from dsr_desk.gui.clock_dialogs import AskInformationDialog, DatedDialog, ExtendDialog
 from dsr_desk.i18n import format_date, format_date_with_weekday, t
 from dsr_desk.rules.clock import ClockState
-from dsr_desk.rules.clock_text import days_left_text
+from dsr_desk.rules.clock_text import days_left_text, promise_text
 
 
 def _label(parent: QWidget, name: str = "", wrap: bool = True) -> QLabel:
@@ -34,6 +34,7 @@ class ClockPanel(QFrame):
         self.rule = _label(self, "hint")
         self.history = _label(self)
         self.warning = _label(self, "clockWarning")
+        self.promise = _label(self, "clockWarning")
         self.extend_button = QPushButton(t("gui.clock.extend"), self)
         self.notice_button = QPushButton(t("gui.clock.notified"), self)
         self.ask_button = QPushButton(t("gui.clock.ask"), self)
@@ -55,7 +56,7 @@ class ClockPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addLayout(top)
-        for widget in (self.dates, self.rule, self.history, self.warning):
+        for widget in (self.dates, self.rule, self.history, self.warning, self.promise):
             layout.addWidget(widget)
         layout.addLayout(buttons)
 
@@ -137,6 +138,8 @@ class ClockPanel(QFrame):
             self.warning.setText(t("gui.clock.notice_late", date=format_date(state.first.due)))
         elif state.extension_untold:
             self.warning.setText(t("gui.clock.notice_due", date=format_date(state.first.due)))
+        self.promise.setText(promise_text(state))
+        self.promise.setVisible(bool(self.promise.text()))
         self.extend_button.setVisible(state.can_extend)
         self.notice_button.setVisible(state.extension_untold)
         self.ask_button.setVisible(state.closed_on is None)
@@ -161,4 +164,9 @@ def _history(state: ClockState) -> list[str]:
         lines.append(t("gui.clock.history_asked", date=format_date(request.asked_on), what=what))
         if request.received_on:
             lines.append(t("gui.clock.history_received", date=format_date(request.received_on)))
+    for forward in state.facts.forwards:
+        types = ", ".join(kind.label() for kind in forward.types)
+        lines.append(
+            t("gui.clock.history_forwarded", date=format_date(forward.on), types=types, to=forward.to)
+        )
     return lines

@@ -127,8 +127,9 @@ class LetterInputsForm(QWidget):
         decision = inputs.decisions.get(request_type)
         outcome = QComboBox(self)
         for option in Outcome:
-            # Only what the law allows: a withdrawal of consent is never refused (Art. 7(3)).
-            if option is not Outcome.REFUSED or not decision_problems(Decision(request_type, option)):
+            # Only what the law allows: a withdrawal of consent is never refused (Art. 7(3)), an
+            # automated decision is reviewed or not (Art. 22(3)).
+            if not decision_problems(Decision(request_type, option)):
                 outcome.addItem(t(f"gui.letter.outcome.{option.value}"), option.value)
         outcome.setCurrentIndex(max(outcome.findData(decision.outcome.value), 0) if decision else 0)
         # A known ground, in words: a letter never prints a code the handler typed.

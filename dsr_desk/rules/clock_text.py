@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dsr_desk.i18n import t
+from dsr_desk.i18n import format_date, t
 from dsr_desk.rules.clock import ClockState, Urgency
 
 
@@ -66,3 +66,18 @@ def _days_left(state: ClockState, lang: str | None, keys: dict[str, str]) -> str
 
 def _unit(count: int, unit: str, lang: str | None) -> str:
     return t(f"clock.unit.{unit}_{'one' if abs(count) == 1 else 'many'}", lang)
+
+
+def promise_text(state: ClockState, lang: str | None = None) -> str:
+    """The organisation's own promise beside the statutory term, warning on whichever comes first
+    (LEGAL.md §6); '' where there is no promise or the case is no longer running."""
+    if state.promise_days <= 0 or not state.running:
+        return ""
+    promised = state.promised_due
+    if promised is None:
+        return t("clock.promise_after_acknowledgement", lang, days=state.promise_days)
+    fields = {"promised": format_date(promised, lang), "due": format_date(state.due, lang)}
+    if state.earlier_term == "promise":
+        key = "clock.promise_passed" if state.today > promised else "clock.promise_earlier"
+        return t(key, lang, **fields)
+    return t("clock.statutory_earlier", lang, **fields)

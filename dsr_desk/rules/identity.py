@@ -22,6 +22,7 @@ class RequesterRole(StrEnum):
     SELF = "self"
     REPRESENTATIVE = "representative"  # a lawyer, a family member with a written authorisation
     PARENT = "parent"  # the parent or guardian with parental authority ('gezag') of a child under 16
+    ORGANISATION = "organisation"  # an employee acting for their organisation: a KvK extract or mandate
 
 
 class Method(StrEnum):
@@ -30,6 +31,9 @@ class Method(StrEnum):
     KNOWN_CHANNEL = "known_channel"
     VERIFICATION_CODE = "verification_code"
     QUESTIONS = "questions"
+    # For someone acting for an organisation: its authority, shown by a KvK extract (who may represent it)
+    # or a letter of authority signed by someone who may (LEGAL.md §6).
+    AUTHORITY_DOCUMENT = "authority_document"
     IN_PERSON = "in_person"
     ID_COPY = "id_copy"
 
@@ -55,10 +59,14 @@ class Proposal:
     reason_key: str  # the sentence that says why, for the wizard and the record
 
 
-def propose(channel: Channel, *, doubt: bool, from_known_address: bool) -> Proposal:
-    """The least intrusive method that fits how the request came in."""
+def propose(
+    channel: Channel, *, doubt: bool, from_known_address: bool, role: RequesterRole = RequesterRole.SELF
+) -> Proposal:
+    """The least intrusive method that fits how the request came in, and who is asking."""
     if not doubt:
         return Proposal(None, "identity.propose.no_doubt")
+    if role is RequesterRole.ORGANISATION:
+        return Proposal(Method.AUTHORITY_DOCUMENT, "identity.propose.authority_document")
     if from_known_address:
         return Proposal(Method.KNOWN_CHANNEL, "identity.propose.known_channel")
     if channel in (Channel.EMAIL, Channel.WEB_FORM):
@@ -74,6 +82,8 @@ def choice_problems(
     problems: list[Problem] = []
     if role is not RequesterRole.SELF and not proof.strip():
         problems.append(("proof", f"identity.problem.proof_{role.value}", {}))
+    if method is Method.AUTHORITY_DOCUMENT and role is not RequesterRole.ORGANISATION:
+        problems.append(("method", "identity.problem.authority_for_organisation", {}))
     if method is Method.ID_COPY and len(copy_reason.strip()) < MIN_COPY_REASON:
         problems.append(("copy_reason", "identity.problem.copy_reason", {"min": MIN_COPY_REASON}))
     return problems

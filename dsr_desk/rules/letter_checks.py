@@ -125,11 +125,11 @@ def _missing_for_access(case: LetterCase) -> list[Problem]:
 def _missing_decision(request_type: RequestType, inputs: LetterInputs) -> list[Problem]:
     decision = inputs.decisions.get(request_type)
     if decision is None:
-        return [("letter.missing.decision", {"type": request_type.value})]
+        return [("letter.missing.decision", {"type": request_type.label()})]
     # A decision recorded before the law was applied here (a refused withdrawal of consent) is not sent.
     out: list[Problem] = [(key, values) for _field, key, values in decision_problems(decision)]
     if decision.outcome is not Outcome.REFUSED and not decision.what:
-        out.append(("letter.missing.decision_what", {"type": request_type.value}))
+        out.append(("letter.missing.decision_what", {"type": request_type.label()}))
     if decision.refuses_something:
         if decision.ground not in GROUNDS.get(request_type, ()):
             key = (
@@ -137,12 +137,12 @@ def _missing_decision(request_type: RequestType, inputs: LetterInputs) -> list[P
                 if request_type is RequestType.ERASURE
                 else "letter.missing.ground"
             )
-            out.append((key, {"type": request_type.value}))
+            out.append((key, {"type": request_type.label()}))
         if not decision.explanation:
-            out.append(("letter.missing.ground_explanation", {"type": request_type.value}))
+            out.append(("letter.missing.ground_explanation", {"type": request_type.label()}))
     told = request_type in RECIPIENTS_TOLD and decision.outcome is not Outcome.REFUSED
     if told and decision.recipients_informed is None:
-        out.append(("letter.missing.recipients_informed", {"type": request_type.value}))
+        out.append(("letter.missing.recipients_informed", {"type": request_type.label()}))
     if request_type is RequestType.AUTOMATED_DECISION and decision.outcome is not Outcome.REFUSED:
         if not inputs.review_by:
             out.append(("letter.missing.review_by", {}))

@@ -19,11 +19,20 @@ def suggested_letters(types: tuple[RequestType, ...], clock: ClockState, sent: s
     extension = clock.facts.extension
     if extension is not None and extension.notified_on is None:
         out.append(LetterKind.EXTENSION)
-    if RequestType.ACCESS in types or RequestType.PORTABILITY in types:
+    forwarded = clock.facts.forwarded_types
+    if forwarded:
+        out.append(LetterKind.FORWARDED)
+    ours = [kind for kind in types if kind not in forwarded]  # what was forwarded the controller answers
+    if RequestType.ACCESS in ours or RequestType.PORTABILITY in ours:
         out.append(LetterKind.ACCESS_RESPONSE)
-    if RequestType.PORTABILITY in types:
+    if RequestType.PORTABILITY in ours:
         out.append(LetterKind.EXPORT_COVER)
-    out += [kind for kind, request_type in CONFIRMS.items() if request_type in types]
+    # Direct transmission (Art. 20(2)) only where the person asks for it: chosen, not suggested.
+    out += [
+        kind
+        for kind, request_type in CONFIRMS.items()
+        if request_type in ours and kind is not LetterKind.DIRECT_TRANSMISSION
+    ]
     # Sent letters drop out; an extension notice stays while the extension is not yet recorded as told.
     return [kind for kind in out if kind.value not in sent or kind is LetterKind.EXTENSION]
 

@@ -75,6 +75,9 @@ def decision_problems(decision: Decision) -> list[Problem]:
         out.append(("outcome", "decision.withdrawal_cannot_be_refused", {}))
     if kind is RequestType.OBJECTION and decision.direct_marketing and outcome is Outcome.REFUSED:
         out.append(("outcome", "decision.direct_marketing_cannot_be_refused", {}))
+    if kind is RequestType.AUTOMATED_DECISION and outcome is Outcome.PARTLY:
+        # A decision is reviewed by a person or it is not; what the review decided is the answer.
+        out.append(("outcome", "decision.review_is_whole", {}))
     if decision.direct_marketing and kind is not RequestType.OBJECTION:
         out.append(("direct_marketing", "decision.direct_marketing_only_objection", {}))
     if decision.ground and decision.ground not in GROUNDS.get(kind, ()):

@@ -244,6 +244,10 @@ def test_a_12_5_refusal_says_unfounded_or_excessive_never_both(workspace, tmp_pa
     run(workspace, "case", "answer", reference, "refusal_article=12(5)", "refusal_reasons=Vijfde keer.")
     undecided = run(workspace, "letter", reference, "refusal", "-o", str(tmp_path / "r.pdf"), check=False)
     assert undecided.returncode == 2 and "ongegrond" in undecided.stderr
+    both = run(
+        workspace, "case", "answer", reference, "refusal_ground=ongegrond_of_buitensporig", check=False
+    )
+    assert both.returncode == 2 and "unfounded, excessive" in both.stderr
     run(workspace, "case", "answer", reference, "refusal_ground=unfounded")
     run(workspace, "letter", reference, "refusal", "-o", str(tmp_path / "r.pdf"))
     text = _flat((tmp_path / "r.pdf").read_bytes())

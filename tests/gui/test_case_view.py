@@ -94,3 +94,27 @@ def test_a_damaged_case_file_shows_a_message_not_a_crash(qtbot, window, desk):
 def test_audit_log_model_passes_qt_model_tester(qtmodeltester, qtbot, window, desk):
     _open(qtbot, window, desk)
     qtmodeltester.check(window.case_view.audit_model)
+
+
+def test_forwarding_from_the_case_view_takes_the_case_off_the_clock(qtbot, window, desk):
+    from dsr_desk.rules.requests import RequestType
+
+    summary = _open(qtbot, window, desk, types=(RequestType.ACCESS, RequestType.ERASURE))
+    view = window.case_view
+    dialog = view.ask_forward()
+    dialog.type_boxes[RequestType.ACCESS].setChecked(False)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "verwerkingsverantwoordelijke" in dialog.banner.text()  # to whom?
+    dialog.to.setCurrentText("Bakkerij Noord B.V.")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "doorgestuurd aan Bakkerij Noord B.V." in view.clock_panel.history.text())
+    assert view.status.text() != "Doorgestuurd"  # access is still ours
+    dialog = view.ask_forward()
+    assert list(dialog.type_boxes) == [RequestType.ACCESS]
+    dialog.to.setCurrentText("Bakkerij Noord B.V.")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.status.text() == "Doorgestuurd")
+    assert view.clock_panel.urgency.text().startswith("Doorgestuurd")
+    assert not view.forward_action.isEnabled()
+    row = window.model.row_of(summary.reference)
+    assert window.model.index(row, Column.STATUS).data() == "Doorgestuurd"

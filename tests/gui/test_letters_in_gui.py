@@ -153,3 +153,22 @@ def test_the_organisation_and_register_tabs_save(qtbot, window, desk):
     [entry] = desk.settings.register
     assert entry.name == "Personeelsdossiers" and entry.purposes == ("salarisadministratie", "verzuim")
     assert entry.retention == "7 jaar na uitdiensttreding"
+
+
+def test_the_register_tab_keeps_english_texts_and_the_new_marks(qtbot, window, desk):
+    demo_organisation(desk)
+    dialog = window.show_settings()
+    register = dialog.register_tab
+    register.list.setCurrentRow(1)  # Nieuwsbrief
+    assert register.direct_marketing.isChecked() and register.transfer_basis.currentData() == "45"
+    register.language.setCurrentIndex(register.language.findData("en"))
+    assert register.name.text() == "Newsletter" and not register.editors["systems"].isEnabled()
+    register.editors["retention"].setPlainText("until you unsubscribe; deleted within 30 days")
+    register.language.setCurrentIndex(register.language.findData("nl"))
+    assert register.name.text() == "Nieuwsbrief"
+    register.significant_effects.setChecked(True)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    entry = next(e for e in desk.settings.register if e.id == "nieuwsbrief")
+    assert entry.en["retention"] == "until you unsubscribe; deleted within 30 days"
+    assert entry.en["name"] == "Newsletter" and entry.significant_effects and entry.direct_marketing
+    assert entry.retention.startswith("tot u zich afmeldt")  # the Dutch text untouched

@@ -160,3 +160,21 @@ def test_when_an_extension_can_be_taken_and_whether_the_notice_is_still_owed():
     state = _state(dt.date(2026, 11, 21), extended)
     assert not state.can_extend and state.extension_untold  # once only, and the person must hear of it
     assert _state(dt.date(2026, 11, 20)).extended_if_extended_now.due == state.extended.due
+
+
+def test_the_organisations_promise_is_shown_beside_the_statutory_term_and_never_extends_it():
+    """'Within 30 days of our acknowledgement' (LEGAL.md §6): both dates, a warning on the earlier."""
+    from dsr_desk.rules.clock import PromiseStart
+    from dsr_desk.rules.clock_text import promise_text
+
+    promise = ClockSettings(promise_days=21, promise_from=PromiseStart.ACKNOWLEDGEMENT)
+    waiting = _state(dt.date(2026, 11, 3), settings=promise)
+    assert waiting.promised_due is None and "ontvangstbevestiging" in promise_text(waiting, "nl")
+    acknowledged = ClockFacts(acknowledged_on=dt.date(2026, 11, 4))
+    state = _state(dt.date(2026, 11, 5), acknowledged, promise)
+    assert state.promised_due == dt.date(2026, 11, 25) and state.due == DUE  # the law's date unchanged
+    assert state.earlier_term == "promise" and "25 november 2026" in promise_text(state, "nl")
+    late_promise = ClockSettings(promise_days=40)
+    later = _state(dt.date(2026, 11, 5), settings=late_promise)
+    assert later.earlier_term == "statutory" and "wettelijke termijn geldt" in promise_text(later, "nl")
+    assert promise_text(_state(dt.date(2026, 11, 5)), "nl") == ""  # no promise, nothing said

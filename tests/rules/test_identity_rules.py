@@ -60,3 +60,23 @@ def test_the_verification_code_is_checked_against_its_salted_hash():
     assert code_matches(code.lower().replace("-", " "), "zout", digest)
     assert not code_matches("AAAA-AAAA", "zout", digest)
     assert code not in digest
+
+
+def test_someone_acting_for_an_organisation_shows_authority_not_an_id_copy():
+    """A KvK extract or a letter of authority (LEGAL.md §6), proposed first, and only for that role."""
+    from dsr_desk.rules.identity import Method, RequesterRole, choice_problems, propose
+    from dsr_desk.rules.requests import Channel
+
+    proposal = propose(Channel.EMAIL, doubt=True, from_known_address=False, role=RequesterRole.ORGANISATION)
+    assert proposal.method is Method.AUTHORITY_DOCUMENT
+    assert [key for _f, key, _v in choice_problems(RequesterRole.ORGANISATION, "", None, "")] == [
+        "identity.problem.proof_organisation"
+    ]
+    assert (
+        choice_problems(
+            RequesterRole.ORGANISATION, "KvK-uittreksel van 3 november", Method.AUTHORITY_DOCUMENT, ""
+        )
+        == []
+    )
+    wrong = choice_problems(RequesterRole.SELF, "", Method.AUTHORITY_DOCUMENT, "")
+    assert [key for _f, key, _v in wrong] == ["identity.problem.authority_for_organisation"]

@@ -72,3 +72,20 @@ def test_transfers_name_their_true_basis_and_privacy_shield_is_none():
     assert entry_problems(sound) == []
     processor = RegisterEntry("w", "Webwinkels", role="processor")
     assert _keys(entry_problems(processor)) == ["register.problem.controller"]
+
+
+def test_a_forwarded_part_suggests_the_forwarding_letter_and_not_its_answer():
+    import datetime as dt
+
+    from dsr_desk.rules.clock import ClockFacts, ClockSettings, Forward, clock_state
+    from dsr_desk.rules.letter_suggestions import suggested_letters
+    from dsr_desk.rules.letters import LetterKind
+
+    types = (RequestType.ACCESS, RequestType.ERASURE)
+    forward = Forward("Bakkerij Noord B.V.", dt.date(2026, 11, 3), "email", (RequestType.ERASURE,))
+    clock = clock_state(
+        dt.date(2026, 11, 2), ClockFacts(forwards=(forward,)), ClockSettings(), dt.date(2026, 11, 5)
+    )
+    suggested = suggested_letters(types, clock, {"acknowledgement"})
+    assert LetterKind.FORWARDED in suggested and LetterKind.ACCESS_RESPONSE in suggested
+    assert LetterKind.ERASURE_CONFIRMATION not in suggested  # the controller answers that part

@@ -6,12 +6,14 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
+from dsr_desk.documents.export.readme import about_lines, package_lines
 from dsr_desk.documents.pdf_document import bullet_list, pdf_styles, simple_pdf
 from dsr_desk.documents.pdf_safety import markup_safe
 from dsr_desk.i18n import format_date, t
 
 
-def render_overview(bundle) -> bytes:
+def render_overview(bundle, entries: list[dict[str, object]]) -> bytes:
+    """`entries` are the items as data.json holds them: what the package really contains."""
     styles = pdf_styles()
     lang, record = bundle.lang, bundle.record
     story: list = [
@@ -30,8 +32,8 @@ def render_overview(bundle) -> bytes:
             styles["body"],
         ),
     ]
-    if bundle.kind == "portability":
-        story.append(Paragraph(markup_safe(t("export.portability_note", lang)), styles["body"]))
+    for line in about_lines(bundle.kind, lang, entries, bundle.profile.name):
+        story.append(Paragraph(markup_safe(line), styles["body"]))
     story.append(Paragraph(markup_safe(t("export.contents_heading", lang)), styles["heading"]))
     story.append(
         bullet_list(
@@ -48,10 +50,12 @@ def render_overview(bundle) -> bytes:
             styles,
         )
     )
-    story.append(Paragraph(markup_safe(t("export.files_note", lang)), styles["body"]))
+    story.append(bullet_list(package_lines(lang, entries), styles))
     if bundle.entries:
         story.append(Paragraph(markup_safe(t("export.art15_heading", lang)), styles["heading"]))
-        for entry in bundle.entries:
+        for registered in bundle.entries:
+            # An English overview quotes the register's English texts, where it has them.
+            entry = registered.english() if lang == "en" else registered
             lines = [
                 t("export.purposes", lang, value=", ".join(entry.purposes)),
                 t("export.categories", lang, value=", ".join(entry.categories)),
@@ -62,7 +66,18 @@ def render_overview(bundle) -> bytes:
             if entry.automated_decisions:
                 lines.append(t("export.automated", lang, value=entry.automated_decisions))
             if entry.transfers:
-                lines.append(t("export.transfers", lang, value=entry.transfers, safeguards=entry.safeguards))
+                basis = (
+                    t(f"letter.transfer_basis.{entry.transfer_basis}", lang) if entry.transfer_basis else "—"
+                )
+                lines.append(
+                    t(
+                        "export.transfers",
+                        lang,
+                        value=entry.transfers,
+                        basis=basis,
+                        safeguards=entry.safeguards,
+                    )
+                )
             story.append(Paragraph(f"<b>{markup_safe(entry.name)}</b>", styles["body"]))
             story.append(bullet_list(lines, styles))
     story += [Spacer(1, 3 * mm), Paragraph(markup_safe(t("export.rights", lang)), styles["body"])]

@@ -22,6 +22,7 @@ from dsr_desk.documents.export.content import (
     unique_names,
 )
 from dsr_desk.documents.export.overview import render_overview
+from dsr_desk.documents.export.readme import readme_text
 from dsr_desk.errors import ExportCancelledError, WriteFailedError
 from dsr_desk.i18n import t
 from dsr_desk.rules.case_values import CaseRecord
@@ -148,10 +149,8 @@ def _write_documents(
         by_category.setdefault(str(entry["category"]), []).append(entry)
     for name, rows in zip(unique_names(list(by_category)), by_category.values(), strict=True):
         archive.writestr(f"{t('export.csv_folder', bundle.lang)}/{name}.csv", category_csv(rows))
-    archive.writestr("overview.pdf", render_overview(bundle))
+    archive.writestr("overview.pdf", render_overview(bundle, entries))
     archive.writestr(
         t("export.readme_name", bundle.lang),
-        t("export.readme", bundle.lang, organisation=bundle.profile.name, reference=record.reference).encode(
-            "utf-8"
-        ),
+        readme_text(bundle.kind, bundle.lang, entries, bundle.profile.name, record.reference).encode("utf-8"),
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dsr_desk.documents.letters.template_language import VALUE_START, strip_markers
+from dsr_desk.documents.letters.template_language import VALUE_END, VALUE_START, strip_markers
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,8 @@ class LetterBody:
 
 
 def split_body(text: str) -> LetterBody:
+    # A value that ends a sentence ("Telgen B.V.") followed by the template's own full stop: one stop.
+    text = text.replace("." + VALUE_END + ".", "." + VALUE_END)
     lines = text.split("\n")
     subject = ""
     if lines and lines[0].startswith("subject:"):

@@ -48,12 +48,14 @@ class CheckPage(QStackedWidget):
         self.code_page = CodePage(case, self)
         self.questions = text_box(self, 120)
         self.in_person = text_box(self, 80)
+        self.authority = text_box(self, 80)
         self.copy_page = IdCopyPage(case, organisation, self)
         self.copy_page.problem.connect(self.problem.emit)
         self.pages = {
             Method.KNOWN_CHANNEL: _page(self, t("gui.identity.known_intro"), self.known),
             Method.VERIFICATION_CODE: self.code_page,
             Method.QUESTIONS: _page(self, t("gui.identity.questions_intro"), self.questions),
+            Method.AUTHORITY_DOCUMENT: _page(self, t("gui.identity.authority_intro"), self.authority),
             Method.IN_PERSON: _page(self, t("gui.identity.in_person_intro"), self.in_person),
             Method.ID_COPY: self.copy_page,
         }
@@ -70,10 +72,10 @@ class CheckPage(QStackedWidget):
             return (t("gui.identity.found_known") if self.known.isChecked() else ""), [], None
         if self.method is Method.VERIFICATION_CODE:
             return self.code_page.result_text, [], None
-        if self.method is Method.QUESTIONS:
-            return self.questions.toPlainText(), [], None
-        if self.method is Method.IN_PERSON:
-            return self.in_person.toPlainText(), [], None
+        notes = {Method.QUESTIONS: self.questions, Method.IN_PERSON: self.in_person}
+        notes[Method.AUTHORITY_DOCUMENT] = self.authority
+        if self.method in notes:
+            return notes[self.method].toPlainText(), [], None
         return self.copy_page.findings()
 
 

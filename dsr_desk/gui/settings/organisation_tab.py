@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 
@@ -23,6 +26,8 @@ from dsr_desk.errors import DsrDeskError
 from dsr_desk.gui.messages import show_error, show_message
 from dsr_desk.gui.settings.general_tab import hint
 from dsr_desk.i18n import t
+from dsr_desk.rules.clock import PromiseStart
+from dsr_desk.rules.organisation import MAX_PROMISE_DAYS
 
 PROFILE_FIELDS = (
     "address",
@@ -59,6 +64,23 @@ class OrganisationTab(QWidget):
                 widget = QLineEdit(getattr(profile, name), self)
             self.fields[name] = widget
             form.addRow(t(f"gui.profile.{name}"), widget)
+        # Where the law leaves the organisation a choice (LEGAL.md §6): the Awb route, its own promise.
+        self.public_body = QCheckBox(t("gui.profile.public_body_hint"), self)
+        self.public_body.setChecked(profile.public_body)
+        form.addRow(t("gui.profile.public_body"), self.public_body)
+        self.promise_days = QSpinBox(self)
+        self.promise_days.setRange(0, MAX_PROMISE_DAYS)
+        self.promise_days.setSpecialValueText(t("gui.profile.no_promise"))
+        self.promise_days.setSuffix(t("gui.profile.days_suffix"))
+        self.promise_days.setValue(profile.promise_days)
+        self.promise_from = QComboBox(self)
+        for start in PromiseStart:
+            self.promise_from.addItem(t(f"gui.profile.promise_from.{start.value}"), start.value)
+        self.promise_from.setCurrentIndex(max(self.promise_from.findData(profile.promise_from.value), 0))
+        promise = QHBoxLayout()
+        promise.addWidget(self.promise_days)
+        promise.addWidget(self.promise_from, 1)
+        form.addRow(t("gui.profile.promise"), promise)
         self.logo = QLabel(self)
         self.logo.setFixedSize(200, 64)
         self.logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -76,11 +98,15 @@ class OrganisationTab(QWidget):
         self._show_logo()
         self._loaded = self.values()
 
-    def values(self) -> dict[str, str]:
-        return {
+    def values(self) -> dict[str, object]:
+        values: dict[str, object] = {
             name: w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()
             for name, w in self.fields.items()
         }
+        values["public_body"] = self.public_body.isChecked()
+        values["promise_days"] = self.promise_days.value()
+        values["promise_from"] = self.promise_from.currentData()
+        return values
 
     def save(self) -> None:
         # Only what was changed here: a field a colleague saved meanwhile is not put back as it was.

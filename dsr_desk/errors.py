@@ -114,13 +114,19 @@ class DatabaseWriteFailedError(WriteFailedError):
         return t(self.key, lang, path=self.fields["path"], problem=problem)
 
 
-class ExportNotRecordedError(DsrDeskError):
-    """The export was written but could not be recorded on the case, so it was removed again."""
+class FileNotRecordedError(DsrDeskError):
+    """An export or a letter was written but could not be recorded on the case, so it was removed again;
+    `what` says which (export | letter)."""
 
-    key = "error.export_not_recorded"
+    key = "error.not_recorded.export"
 
     def message(self, lang: str | None = None) -> str:
-        return t(self.key, lang, path=self.fields["path"], reason=cause_text(self.fields["cause"], lang))
+        return t(
+            f"error.not_recorded.{self.fields['what']}",
+            lang,
+            path=self.fields["path"],
+            reason=cause_text(self.fields["cause"], lang),
+        )
 
 
 class InvalidTransitionError(DsrDeskError):

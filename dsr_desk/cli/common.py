@@ -16,6 +16,7 @@ from dsr_desk.errors import PassphraseRequiredError, RecoveryKeyRequiredError, V
 from dsr_desk.i18n import set_language
 from dsr_desk.rules.representation import Relation, parse_relation
 from dsr_desk.rules.requests import Channel, RequestType, parse_request_types
+from dsr_desk.rules.text_hygiene import escaped_in_json
 from dsr_desk.store.keyfile import PASSPHRASE
 from dsr_desk.store.workspace import WorkspacePaths, default_workspace_dir
 
@@ -106,4 +107,4 @@ def parse_relation_code(text: str) -> Relation | None:
 
 
 def print_json(data: object) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    print(escaped_in_json(json.dumps(data, ensure_ascii=False, indent=2)))

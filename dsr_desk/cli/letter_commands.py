@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 
 from dsr_desk.cli.common import open_desk, print_json
+from dsr_desk.desk.recorded_files import kept_if_recorded
 from dsr_desk.documents.letters.template_check import check_templates
 from dsr_desk.documents.letters.templates import copy_defaults_to
 from dsr_desk.documents.letters.test_print import render_test_print
@@ -31,7 +32,9 @@ def letter(args: argparse.Namespace) -> int:
         lang = args.lang_letter or current_language()
         pdf = case.make_letter(kind, lang)  # refuses an unknown language before anything is written
         atomic_write(Path(args.output), pdf, mode=0o600)
-        case.record_letter(kind, lang, pdf, args.channel)
+        kept_if_recorded(
+            Path(args.output), lambda: case.record_letter(kind, lang, pdf, args.channel), "letter"
+        )
     print(t("cli.letter_written", path=args.output))
     return 0
 

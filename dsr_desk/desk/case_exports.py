@@ -6,8 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dsr_desk.desk.recorded_files import kept_if_recorded
 from dsr_desk.documents.export.package import ExportBundle, ExportResult, write_export
-from dsr_desk.errors import DsrDeskError, ExportNotRecordedError, ValidationError
+from dsr_desk.errors import ValidationError
 from dsr_desk.i18n import current_language, t
 from dsr_desk.intake.data_files import decode_text
 from dsr_desk.rules.export_rules import ExportKind, export_password_problems
@@ -90,13 +91,7 @@ class ExportActions:
             "encrypted": encrypted,
             "language": lang,
         }
-        try:
-            self._touch("export.created", details)
-        except BaseException as error:
-            result.path.unlink(missing_ok=True)
-            if isinstance(error, DsrDeskError):
-                raise ExportNotRecordedError(path=str(result.path), cause=error) from None
-            raise
+        kept_if_recorded(result.path, lambda: self._touch("export.created", details), "export")
         # The cover letter says what this export holds: an empty one, or a portability one, as such.
         self.set_answers(
             export_file=result.path.name,

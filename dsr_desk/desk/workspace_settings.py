@@ -16,7 +16,7 @@ from dsr_desk.rules.letter_layout import WindowPosition
 from dsr_desk.rules.organisation import MAX_PROMISE_DAYS, RegisterEntry
 from dsr_desk.rules.register_rules import register_problems
 from dsr_desk.store.atomic import atomic_write
-from dsr_desk.store.settings import MAX_KEEP_DAYS, Settings
+from dsr_desk.store.settings import MAX_IDLE_LOCK_MINUTES, MAX_KEEP_DAYS, Settings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -61,6 +61,14 @@ class WorkspaceSettingsActions:
         if not 0 <= id_copy_keep_days <= MAX_KEEP_DAYS:
             raise ValidationError([("keep_days", "validation.keep_days", {"max": MAX_KEEP_DAYS})])
         self._save(lambda current: current.with_changes(id_copy_keep_days=id_copy_keep_days))
+
+    def update_lock_settings(self: Desk, *, idle_lock_minutes: int) -> None:
+        """After how many idle minutes the window locks the workspace: 1 to 240, or 0 for never."""
+        if not 0 <= idle_lock_minutes <= MAX_IDLE_LOCK_MINUTES:
+            raise ValidationError(
+                [("idle_lock", "validation.idle_lock_minutes", {"max": MAX_IDLE_LOCK_MINUTES})]
+            )
+        self._save(lambda current: current.with_changes(idle_lock_minutes=idle_lock_minutes))
 
     def update_profile(self: Desk, **changes: object) -> None:
         """The organisation as its letters present it; the name stays where update_settings keeps it.

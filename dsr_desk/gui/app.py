@@ -12,11 +12,9 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dsr_desk import APP_NAME, __version__
-from dsr_desk.desk import Desk
-from dsr_desk.gui.main_window import MainWindow
 from dsr_desk.gui.messages import show_message
+from dsr_desk.gui.session import Session
 from dsr_desk.gui.single_instance import SingleInstance
-from dsr_desk.gui.start import Start
 from dsr_desk.gui.style import apply_style
 from dsr_desk.i18n import set_language, t
 from dsr_desk.store.keychain import Keychain
@@ -71,34 +69,11 @@ def run_gui(workspace: Path | None, keychain: Keychain | None = None) -> int:
         if sys.stderr is not None:  # a windowed app may have none
             print(t("gui.already_open", path=str(root)), file=sys.stderr)
         return 0
-    start = Start(root, keychain)
-    windows: list[MainWindow] = []
-
-    def to_front() -> None:
-        front = windows[-1] if windows else start.dialog
-        if front is not None:
-            front.showNormal()
-            front.raise_()
-            front.activateWindow()
-
-    instance.activated.connect(to_front)
-
-    def open_window(desk: Desk) -> None:
-        window = MainWindow(desk)
-        windows.append(window)
-        window.show()
-
-    cancelled: list[bool] = []
-
-    def cancel() -> None:
-        cancelled.append(True)
-        app.quit()
-
-    start.ready.connect(open_window)
-    start.cancelled.connect(cancel)
-    start.begin()
-    status = 1 if cancelled else app.exec()
-    for window in windows:
-        window.desk.close()
+    session = Session(root, keychain)
+    instance.activated.connect(session.to_front)
+    session.ended.connect(app.quit)
+    session.begin()
+    status = 1 if session.cancelled else app.exec()
+    session.close()
     instance.release()
     return status

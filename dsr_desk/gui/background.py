@@ -182,6 +182,10 @@ class BackgroundTask(QObject):
         self.dialog.deleteLater()
 
 
+def background_work_running() -> bool:
+    return any(task.running for task in list(_RUNNING))
+
+
 def stop_all_background_work() -> None:
     """On quitting: ask what can stop to stop, and wait for all of it, so no half-written file is left."""
     for task in list(_RUNNING):

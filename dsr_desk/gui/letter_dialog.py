@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from dsr_desk.desk import Case
+from dsr_desk.desk.recorded_files import kept_if_recorded
 from dsr_desk.documents.fonts import missing_glyphs
 from dsr_desk.errors import DsrDeskError, ValidationError
 from dsr_desk.gui.background import BackgroundTask
@@ -203,7 +204,13 @@ class LetterDialog(QDialog):
     def print_letter(self) -> None:
         if self.pdf is not None:
             dialog = ask_and_print(self.pdf, self)
-            dialog.accepted.connect(self._record)
+            dialog.accepted.connect(self._record_printed)
+
+    def _record_printed(self) -> None:
+        try:
+            self._record()
+        except DsrDeskError as error:
+            show_error(self, error)  # on paper already: the handler must hear it was not recorded
 
     def save_letter(self) -> None:
         if self.pdf is None:
@@ -216,7 +223,10 @@ class LetterDialog(QDialog):
             show_error(self, error)
             return
         if saved is not None:
-            self._record()
+            try:
+                kept_if_recorded(saved, self._record, "letter")
+            except DsrDeskError as error:
+                show_error(self, error)  # the saved file was removed again: it was never recorded as sent
 
     def reject(self) -> None:
         if self.rendering is not None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
+    QDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -30,6 +31,7 @@ from dsr_desk.gui.case_filter_model import CaseFilter
 from dsr_desk.gui.case_table import CaseTable
 from dsr_desk.gui.case_table_model import REFERENCE_ROLE
 from dsr_desk.gui.case_view import CaseView, plain_label
+from dsr_desk.gui.idle_lock import IdleLock, watch_screen_lock
 from dsr_desk.gui.messages import show_message
 from dsr_desk.gui.new_case_dialog import NewCaseDialog
 from dsr_desk.gui.reminder_banner import ReminderBanner, TrayNotifier
@@ -42,6 +44,9 @@ from dsr_desk.rules.overview import CaseOverview, reminder
 
 
 class MainWindow(SharedWorkspaceMixin, QMainWindow):
+    # Why (idle | screen | suspend), the window's geometry, the open case's reference: what to restore.
+    locked = Signal(str, bytes, object)
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
@@ -103,6 +108,9 @@ class MainWindow(SharedWorkspaceMixin, QMainWindow):
         self.show_cloud_warning()
         self.check_reminders()  # fills the list as well
         self.start_watching()
+        self.idle_lock = IdleLock(desk.settings.idle_lock_minutes, self)
+        self.idle_lock.lock_requested.connect(self.lock)
+        watch_screen_lock(self.idle_lock)
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(t("gui.main.toolbar"), self)
@@ -201,17 +209,6 @@ class MainWindow(SharedWorkspaceMixin, QMainWindow):
         self.case_view.show_case(self.open_case)
         self.detail.setCurrentWidget(self.case_scroll)
 
-    def _case_changed(self, reference: str) -> None:
-        self.refresh_cases(select=reference)
-        self._seen = self.desk.change_token()
-
-    def _close_open_case(self) -> None:
-        if self.open_case is not None:
-            with contextlib.suppress(DsrDeskError):
-                self.desk.release_case(self.open_case.reference)
-            self.open_case.close()
-            self.open_case = None
-
     # -- actions -------------------------------------------------------------------------------------------
 
     def show_new_case_dialog(self) -> NewCaseDialog:
@@ -265,9 +262,28 @@ class MainWindow(SharedWorkspaceMixin, QMainWindow):
 
     def _settings_saved(self) -> None:
         self._seen = self.desk.change_token()
+        self.idle_lock.set_minutes(self.desk.settings.idle_lock_minutes)
         self.setWindowTitle(_title(self.desk))
         self.refresh_cases()  # holiday and pause settings move due dates
         self.case_view.refresh()
+
+    # -- locking -------------------------------------------------------------------------------------------
+
+    def lock(self, why: str = "idle") -> None:
+        """Closes every dialog first (a file dialog's own event loop included), then the window, on the
+        next turn of the event loop, with everything it showed; `locked` asks for the unlock dialog."""
+        self.idle_lock.stop()
+        stop_all_background_work()  # a locked screen stops an export; it leaves no partial file
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.done(QDialog.DialogCode.Rejected)  # done(), not reject(): no dialog may refuse
+        QTimer.singleShot(0, self, lambda: self._lock_now(why))
+
+    def _lock_now(self, why: str) -> None:
+        reference = self.open_case.reference if self.open_case else None
+        self.locked.emit(why, bytes(self.saveGeometry()), reference)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         stop_all_background_work()  # an export is cancelled (no partial file), an import finished

@@ -3,6 +3,7 @@ who has it), other processes' changes appear, and a workspace in a cloud-sync fo
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from dsr_desk import APP_NAME
 from dsr_desk.desk.sharing import owner_fields
-from dsr_desk.errors import CaseInUseError
+from dsr_desk.errors import CaseInUseError, DsrDeskError
 from dsr_desk.gui.case_view import plain_label
 from dsr_desk.gui.messages import show_message
 from dsr_desk.i18n import t
@@ -79,3 +80,14 @@ class SharedWorkspaceMixin:
             if self.case_view.in_use_by_other:
                 self._claim_open_case()
             self.case_view.refresh()
+
+    def _case_changed(self: MainWindow, reference: str) -> None:
+        self.refresh_cases(select=reference)
+        self._seen = self.desk.change_token()
+
+    def _close_open_case(self: MainWindow) -> None:
+        if self.open_case is not None:
+            with contextlib.suppress(DsrDeskError):
+                self.desk.release_case(self.open_case.reference)
+            self.open_case.close()
+            self.open_case = None

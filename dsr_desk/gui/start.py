@@ -17,7 +17,7 @@ from dsr_desk.gui.messages import show_error
 from dsr_desk.gui.recovery_dialog import RecoveryDialog
 from dsr_desk.gui.recovery_sheet_dialog import RecoverySheetDialog
 from dsr_desk.gui.unlock_dialog import UnlockDialog
-from dsr_desk.i18n import current_language
+from dsr_desk.i18n import current_language, t
 from dsr_desk.store.keychain import Keychain
 from dsr_desk.store.keyfile import PASSPHRASE
 from dsr_desk.store.workspace import WorkspacePaths
@@ -55,6 +55,19 @@ class Start(QObject):
                 return
         self._show(self._unlock(handlers))
 
+    def relock(self, why: str, minutes: int) -> None:
+        """The unlock dialog again, after the window locked: `why` is idle, screen or suspend. The same
+        flow as at start-up, with the same way out to the recovery key."""
+        try:
+            keyfile = read_keyfile(WorkspacePaths(self.root))
+        except DsrDeskError as error:
+            self.error_box = show_error(None, error)
+            self.error_box.finished.connect(lambda _result: self.cancelled.emit())
+            return
+        locked = t(f"gui.unlock.locked_{why}", minutes=minutes)
+        handlers = [(h.name, h.storage == PASSPHRASE) for h in keyfile.handlers]
+        self._show(self._unlock(handlers, locked=locked))
+
     def _first_run(self) -> FirstRunDialog:
         def create(**values: object) -> tuple[Desk, str]:
             return Desk.create(self.root, keychain=self.keychain, language=current_language(), **values)  # type: ignore[arg-type]
@@ -77,7 +90,7 @@ class Start(QObject):
         dialog.finished.connect(lambda _result: self.ready.emit(desk))
         self._show(dialog)
 
-    def _unlock(self, handlers: list[tuple[str, bool]], problem: str = "") -> UnlockDialog:
+    def _unlock(self, handlers: list[tuple[str, bool]], problem: str = "", locked: str = "") -> UnlockDialog:
         remembered = QSettings().value(self._last_handler_key, None)
 
         def open_desk(handler: str | None, passphrase: str | None) -> Desk:
@@ -90,6 +103,7 @@ class Start(QObject):
             handlers=handlers,
             chosen=remembered if isinstance(remembered, str) else None,
             problem=problem,
+            locked=locked,
         )
         dialog.unlocked.connect(self.ready.emit)
         dialog.recovery_requested.connect(lambda: self._show(self._recovery()))

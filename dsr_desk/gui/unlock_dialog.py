@@ -32,9 +32,11 @@ class UnlockDialog(QDialog):
         handlers: list[tuple[str, bool]],
         chosen: str | None = None,
         problem: str = "",
+        locked: str = "",
         parent: QWidget | None = None,
     ) -> None:
-        """`handlers`: (name, opens with a passphrase) for each handler; `open_desk(name, passphrase)`."""
+        """`handlers`: (name, opens with a passphrase) for each handler; `open_desk(name, passphrase)`.
+        `locked`: why the open workspace was locked; then the dialog asks to open it again."""
         super().__init__(parent)
         self._open_desk = open_desk
         self._handlers = dict(handlers)
@@ -47,16 +49,19 @@ class UnlockDialog(QDialog):
         self.setWindowTitle(t("gui.unlock.title"))
         self.setMinimumWidth(460)
         self.banner = ProblemBanner(self)
-        explanation = QLabel(
-            t("gui.unlock.passphrase_intro" if needs_passphrase else "gui.unlock.keychain_intro"), self
-        )
+        if locked:
+            go_on = t("gui.unlock.locked_passphrase" if needs_passphrase else "gui.unlock.locked_open")
+            intro = f"{locked} {go_on}"
+        else:
+            intro = t("gui.unlock.passphrase_intro" if needs_passphrase else "gui.unlock.keychain_intro")
+        self.explanation = explanation = QLabel(intro, self)
         explanation.setWordWrap(True)
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setVisible(needs_passphrase)
         buttons = QDialogButtonBox(self)
         self.open_button = buttons.addButton(
-            t("gui.unlock.open" if needs_passphrase else "gui.unlock.retry"),
+            t("gui.unlock.open" if needs_passphrase or locked else "gui.unlock.retry"),
             QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.open_button.setDefault(True)

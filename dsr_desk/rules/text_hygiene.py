@@ -44,6 +44,12 @@ def visible(text: str) -> str:
     return _SHOWN_AS_CODE.sub(lambda match: f"<U+{ord(match.group()):04X}>", text)
 
 
+def escaped_in_json(text: str) -> str:
+    """JSON text with every hidden character written as its \\u escape: the same data for a script, and
+    nothing a terminal would obey. (They can only occur inside strings, where \\u is valid.)"""
+    return _HIDDEN.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 def describe(char: str) -> str:
     return f"U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED')}"
 

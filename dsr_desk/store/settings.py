@@ -20,6 +20,8 @@ from dsr_desk.rules.organisation import OrganisationProfile, RegisterEntry
 from dsr_desk.store.atomic import atomic_write
 
 MAX_KEEP_DAYS = 30
+IDLE_LOCK_MINUTES = 10  # KeePassXC's habit: the workspace locks itself when nobody uses it
+MAX_IDLE_LOCK_MINUTES = 240  # 0 switches the idle lock off; a locked screen still locks the workspace
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class Settings:
     register: tuple[RegisterEntry, ...] = ()
     window: WindowPosition = field(default_factory=WindowPosition)
     id_copy_keep_days: int = 0  # LEGAL.md §3: delete the masked copy once the check is recorded
+    idle_lock_minutes: int = IDLE_LOCK_MINUTES
     extra: dict = field(default_factory=dict, compare=False)
 
     def with_changes(self, **changes: object) -> Settings:
@@ -55,6 +58,7 @@ class Settings:
         app = data.setdefault("app", {})
         app["language"] = self.language
         app["handler_name"] = self.handler_name
+        app["idle_lock_minutes"] = self.idle_lock_minutes
         data.setdefault("clock", {})["pause_while_waiting"] = self.pause_while_waiting
         data.setdefault("identity", {})["id_copy_keep_days"] = self.id_copy_keep_days
         holidays = data.setdefault("holidays", {})
@@ -88,6 +92,9 @@ def load_settings(path: Path) -> Settings:
             window=WindowPosition.from_json(data.get("letters", {}).get("window", {})),
             id_copy_keep_days=max(
                 0, min(int(data.get("identity", {}).get("id_copy_keep_days", 0)), MAX_KEEP_DAYS)
+            ),
+            idle_lock_minutes=max(
+                0, min(int(app.get("idle_lock_minutes", IDLE_LOCK_MINUTES)), MAX_IDLE_LOCK_MINUTES)
             ),
             extra=data,
         )

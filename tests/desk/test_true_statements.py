@@ -11,7 +11,8 @@ import sys
 import pytest
 
 from dsr_desk.desk import Desk
-from dsr_desk.errors import DatabaseWriteFailedError, ExportNotRecordedError, WriteFailedError
+from dsr_desk.desk.demo import demo_organisation
+from dsr_desk.errors import DatabaseWriteFailedError, FileNotRecordedError, WriteFailedError
 from tests.conftest import PASSPHRASE
 from tests.support.cases import make_case
 from tests.support.mounts import make_read_only, read_only_folder, tmpfs
@@ -50,6 +51,7 @@ def read_only_workspace(tmp_path):
     with tmpfs(tmp_path / "share") as share:
         root = share / "workspace"
         desk, _ = Desk.create(root, organisation="Bakkerij", storage="passphrase", passphrase=PASSPHRASE)
+        demo_organisation(desk)  # complete enough for letters
         reference = make_case(desk).reference
         with desk.open_case(reference) as case:
             case.add_data_text("Jan belde over zijn bestelling.", system="Mailbox", category="Contact")
@@ -75,6 +77,22 @@ def test_an_export_from_a_read_only_workspace_is_refused_and_leaves_no_file(read
         assert len(case.events()) == events
 
 
+def test_a_letter_from_a_read_only_workspace_is_refused_and_leaves_no_file(read_only_workspace, tmp_path):
+    root, reference, events = read_only_workspace
+    target = tmp_path / "brief.pdf"
+    env = {**os.environ, "DSR_DESK_PASSPHRASE": PASSPHRASE, "TMPDIR": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "dsr_desk", "--workspace", str(root), "letter", reference, "acknowledgement",
+         "-o", str(target)],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert "De brief kon niet als verstuurd in het dossier worden vastgelegd" in result.stderr
+    assert not target.exists()
+    with Desk.open(root, passphrase=PASSPHRASE) as desk, desk.open_case(reference) as case:
+        assert len(case.events()) == events
+
+
 def test_an_archive_from_a_read_only_workspace_is_refused_and_leaves_no_file(read_only_workspace, tmp_path):
     root, reference, events = read_only_workspace
     with Desk.open(root, passphrase=PASSPHRASE) as desk, desk.open_case(reference) as case:
@@ -93,7 +111,7 @@ def test_the_refusal_of_an_unrecorded_export_names_the_cause_in_english_too(read
     with (
         Desk.open(root, passphrase=PASSPHRASE) as desk,
         desk.open_case(reference) as case,
-        pytest.raises(ExportNotRecordedError) as refused,
+        pytest.raises(FileNotRecordedError) as refused,
     ):
         case.export_data(tmp_path / "export.zip")
     assert "the workspace is read-only" in refused.value.message("en")

@@ -4,6 +4,7 @@ character, before anything is stored; text from outside that is only shown has t
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import replace
 
 import pytest
@@ -60,6 +61,9 @@ def test_the_case_list_shows_what_an_older_case_hides(passphrase_desk, capsys, m
     assert main(["--workspace", str(desk.paths.root), "case", "list"]) == 0
     out = capsys.readouterr().out
     assert "\u202e" not in out and "Jan <U+202E>seirV ed" in out
+    assert main(["--workspace", str(desk.paths.root), "case", "list", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert "\u202e" not in out and json.loads(out)[0]["name"] == "Jan \u202eseirV ed"  # same data, escaped
 
 
 def test_new_case_from_the_command_line_refuses_an_override(passphrase_desk, capsys, monkeypatch):

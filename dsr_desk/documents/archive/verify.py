@@ -112,7 +112,7 @@ def _manifest(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> dict:
         raise NotAnArchiveError(reason="manifest.json is too large")
     try:
         with archive.open(info) as handle:
-            manifest = strict_json.loads(handle.read(MAX_MANIFEST_BYTES + 1)[: MAX_MANIFEST_BYTES + 1])
+            manifest = strict_json.loads(handle.read(MAX_MANIFEST_BYTES + 1))
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
             raise ValueError("format")
         if not isinstance(manifest.get("files"), dict) or not isinstance(manifest.get("reference"), str):

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from dsr_desk.desk import Desk
 from dsr_desk.gui.forms import date_edit
 from dsr_desk.i18n import LANGUAGES, format_date, t
-from dsr_desk.store.settings import MAX_KEEP_DAYS
+from dsr_desk.store.settings import MAX_IDLE_LOCK_MINUTES, MAX_KEEP_DAYS
 
 _DAY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -98,10 +98,18 @@ class GeneralTab(QWidget):
         keep = QFormLayout(identity)
         keep.addRow(t("gui.settings.keep_days"), self.keep_days)
         keep.addRow(hint(t("gui.settings.keep_days_law"), self))
+        self.idle_lock = QSpinBox(self)
+        self.idle_lock.setRange(0, MAX_IDLE_LOCK_MINUTES)
+        self.idle_lock.setSuffix(t("gui.settings.minutes_suffix"))
+        self.idle_lock.setSpecialValueText(t("gui.settings.idle_lock_never"))
+        self.idle_lock.setValue(settings.idle_lock_minutes)
+        security = QGroupBox(t("gui.settings.security"), self)
+        QFormLayout(security).addRow(t("gui.settings.idle_lock"), self.idle_lock)
         layout = QVBoxLayout(self)
         layout.addWidget(general)
         layout.addWidget(clock)
         layout.addWidget(identity)
+        layout.addWidget(security)
         layout.addStretch(1)
 
     def add_day(self, day: dt.date, name: str) -> None:
@@ -126,6 +134,7 @@ class GeneralTab(QWidget):
             language=self.language.currentData(),
         )
         self._desk.update_identity_settings(id_copy_keep_days=self.keep_days.value())
+        self._desk.update_lock_settings(idle_lock_minutes=self.idle_lock.value())
         self._desk.update_clock_settings(
             pause_while_waiting=self.pause.isChecked(),
             good_friday=self.good_friday.isChecked(),

@@ -34,6 +34,16 @@ def catalogue(lang: str) -> dict[str, str]:
         return _flatten(tomllib.load(handle))
 
 
+@cache
+def cli_help(lang: str) -> dict[str, str]:
+    """The command line's help in `lang`, keyed as typed ("case new --name"); English is in the code."""
+    path = resource_path("translations", f"cli_help.{lang}.toml")
+    if not path.exists():
+        return {}
+    with path.open("rb") as handle:
+        return {key: str(value) for key, value in tomllib.load(handle).items()}
+
+
 def _flatten(table: dict, prefix: str = "") -> dict[str, str]:
     flat: dict[str, str] = {}
     for key, value in table.items():

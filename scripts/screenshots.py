@@ -136,9 +136,31 @@ def main(out: Path) -> None:
     settle(app)
     dialog.grab().save(str(out / "new-case-dialog.png"))
     dialog.reject()
+    _help_screens(app, window, out)
     window.close()
     desk.close()
     print(f"screenshots in {out}")
+
+
+def _help_screens(app: QApplication, window: MainWindow, out: Path) -> None:
+    """Help → Over (version, licences) and the dialog an unexpected error brings."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from dsr_desk.gui.help_menu import AboutDialog
+    from dsr_desk.gui.unexpected import report_unexpected
+
+    about = AboutDialog(window)
+    about.show()
+    settle(app)
+    about.grab().save(str(out / "about.png"))
+    about.close()
+    window.activateWindow()
+    report_unexpected(RuntimeError, RuntimeError("screenshot"), None)
+    settle(app)
+    for box in QApplication.topLevelWidgets():
+        if isinstance(box, QMessageBox) and box.isVisible():
+            box.grab().save(str(out / "unexpected-error.png"))
+            box.close()
 
 
 if __name__ == "__main__":

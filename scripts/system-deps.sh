@@ -27,6 +27,8 @@ need_pkg tesseract-ocr
 need_pkg tesseract-ocr-eng
 # 7-Zip, to open the AES-encrypted exports as a person would
 need_pkg p7zip-full
+# objdump, which PyInstaller uses on Linux to find a bundle's libraries (make installer)
+need_pkg binutils
 
 [ -z "$packages" ] && exit 0
 

@@ -16,6 +16,7 @@ os.environ.pop("DSR_DESK_PASSPHRASE", None)
 import pytest
 
 from dsr_desk.desk import Desk
+from dsr_desk.diagnostics import LOG_DIR_ENV
 from dsr_desk.i18n import set_language
 from dsr_desk.store.keychain import Keychain
 from tests.support.memory_keyring import MemoryKeyring
@@ -35,6 +36,15 @@ class FixedClock:
 
     def advance(self, **delta: float) -> None:
         self.moment += dt.timedelta(**delta)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _logs_in_a_temp_folder(tmp_path_factory) -> None:
+    """The CLI and the window write a log file; never into the developer's own log folder. XDG_STATE_HOME
+    is for subprocesses that drop every DSR_DESK_ variable (platformdirs' log folder on Linux)."""
+    folder = tmp_path_factory.mktemp("logs")
+    os.environ[LOG_DIR_ENV] = str(folder)
+    os.environ["XDG_STATE_HOME"] = str(folder)
 
 
 @pytest.fixture(autouse=True)

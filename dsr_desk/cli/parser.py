@@ -10,6 +10,7 @@ from dsr_desk.cli import case_commands, workspace_commands
 from dsr_desk.cli.clock_commands import add_clock_commands
 from dsr_desk.cli.data_commands import add_data_commands
 from dsr_desk.cli.handler_commands import add_handler_commands
+from dsr_desk.cli.help_text import Parser, translate_help
 from dsr_desk.cli.identity_commands import add_identity_commands
 from dsr_desk.cli.letter_commands import add_letter_commands
 from dsr_desk.rules.representation import Relation
@@ -17,7 +18,7 @@ from dsr_desk.rules.requests import CaseStatus, Channel
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="dsr-desk",
         description="DSR Desk: GDPR data-subject requests (AVG-verzoeken), local and encrypted. "
         "Without a command the application window opens.",
@@ -144,4 +145,5 @@ def build_parser() -> argparse.ArgumentParser:
     add_letter_commands(commands, case)
     add_identity_commands(commands, case)
     add_data_commands(commands, case)
+    translate_help(parser)
     return parser

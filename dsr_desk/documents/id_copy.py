@@ -25,11 +25,11 @@ _WATERMARK_OPACITY = 110  # of 255
 SCAN_FORMATS = ("JPEG", "PNG", "TIFF", "MPO", "BMP", "WEBP", "HEIF")
 _PDF_SCALE = 200 / 72  # render a scanned page at 200 dpi: enough to check a document, not more
 
-try:  # HEIC photos from iPhones, where the optional reader is installed
-    import pillow_heif
+try:  # HEIC photos from iPhones: pi-heif is the decode-only build (LGPL libheif, no GPL encoder)
+    import pi_heif
 
-    pillow_heif.register_heif_opener()
-except ImportError:
+    pi_heif.register_heif_opener()
+except ImportError:  # a platform without its wheel: HEIC is then refused with a clear message
     pass
 
 

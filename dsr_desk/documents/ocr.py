@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import re
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from PIL import Image
 
@@ -19,6 +22,20 @@ from dsr_desk.rules.id_templates import Box
 log = logging.getLogger(__name__)
 TIMEOUT_SECONDS = 60
 _MRZ_LINE = re.compile(r"^[A-Z0-9<]{26,46}$")
+# Where the usual installers put Tesseract, for when it is not on PATH: the Windows installer does not add
+# itself to PATH by default, and an app started from the Finder gets only /usr/bin:/bin:/usr/sbin:/sbin.
+USUAL_PLACES = {  # (environment variable or "", path under it)
+    "win32": (
+        ("ProgramFiles", "Tesseract-OCR/tesseract.exe"),
+        ("LOCALAPPDATA", "Programs/Tesseract-OCR/tesseract.exe"),
+    ),
+    "darwin": (
+        ("", "/opt/homebrew/bin/tesseract"),
+        ("", "/usr/local/bin/tesseract"),
+        ("", "/opt/local/bin/tesseract"),
+    ),
+}
+CREATE_NO_WINDOW = 0x08000000  # subprocess.CREATE_NO_WINDOW, which only Windows' Python defines
 
 
 @dataclass(frozen=True)
@@ -34,8 +51,25 @@ class OcrFindings:
     boxes: tuple[Box, ...]  # over the MRZ's BSN field and every BSN in the text
 
 
+def tesseract_command() -> str | None:
+    found = shutil.which("tesseract")
+    if found:
+        return found
+    for variable, place in USUAL_PLACES.get(sys.platform, ()):
+        base = os.environ.get(variable, "") if variable else "/"
+        path = Path(base, place)
+        if base and path.is_file():
+            return str(path)
+    return None
+
+
 def tesseract_available() -> bool:
-    return shutil.which("tesseract") is not None
+    return tesseract_command() is not None
+
+
+def creation_flags() -> int:
+    """On Windows a console program started from a windowed one opens a console window of its own."""
+    return CREATE_NO_WINDOW if sys.platform == "win32" else 0
 
 
 def find_sensitive(image: Image.Image) -> OcrFindings:
@@ -57,11 +91,12 @@ def find_sensitive(image: Image.Image) -> OcrFindings:
 def _words(png: bytes, options: list[str]) -> list[Word]:
     try:
         result = subprocess.run(
-            ["tesseract", "stdin", "stdout", *options, "tsv"],
+            [tesseract_command() or "tesseract", "stdin", "stdout", *options, "tsv"],
             input=png,
             capture_output=True,
             timeout=TIMEOUT_SECONDS,
             check=True,
+            creationflags=creation_flags(),
         )
     except (OSError, subprocess.SubprocessError) as exc:
         log.warning("OCR did not run: %s", type(exc).__name__)

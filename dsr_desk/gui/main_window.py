@@ -31,8 +31,8 @@ from dsr_desk.gui.case_filter_model import CaseFilter
 from dsr_desk.gui.case_table import CaseTable
 from dsr_desk.gui.case_table_model import REFERENCE_ROLE
 from dsr_desk.gui.case_view import CaseView, plain_label
+from dsr_desk.gui.help_menu import add_about_action, add_log_file_action
 from dsr_desk.gui.idle_lock import IdleLock, watch_screen_lock
-from dsr_desk.gui.messages import show_message
 from dsr_desk.gui.new_case_dialog import NewCaseDialog
 from dsr_desk.gui.reminder_banner import ReminderBanner, TrayNotifier
 from dsr_desk.gui.settings import SettingsDialog
@@ -154,8 +154,8 @@ class MainWindow(SharedWorkspaceMixin, QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         help_menu = self.menuBar().addMenu(t("gui.menu.help"))
-        about = help_menu.addAction(t("gui.menu.about"))
-        about.triggered.connect(lambda: show_message(self, APP_NAME, t("gui.about")))
+        add_log_file_action(help_menu)
+        add_about_action(help_menu, self)
 
     # -- the list ------------------------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ _REFERENCE = re.compile(r"^DSR-\d{4}-\d{4,}$")
 
 
 def default_workspace_dir() -> Path:
-    """The platform's user-data folder: %APPDATA%, ~/Library/Application Support, ~/.local/share."""
+    """The platform's user-data folder: %LOCALAPPDATA%, ~/Library/Application Support, ~/.local/share."""
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / "workspace"
 
 

@@ -136,3 +136,11 @@ def test_no_file_appears_in_the_temp_folder_during_the_whole_flow(own_temp_folde
 def test_boxes_outside_the_image_are_clipped_not_an_error():
     result = Image.open(io.BytesIO(masked_copy(card(300, 200), [Box(250, 150, 500, 500)], WATERMARK)))
     assert result.size == (300, 200) and result.getpixel((299, 199)) == FILL
+
+
+def test_a_heic_photo_from_a_phone_is_read():
+    data = (Path(__file__).parents[1] / "data" / "scan-red-blue.heic").read_bytes()
+    image = load_scan(data)
+    assert image.size == (96, 64)
+    red, blue = image.getpixel((10, 32)), image.getpixel((85, 32))
+    assert red[0] > 150 > red[2] and blue[2] > 150 > blue[0]

@@ -72,7 +72,7 @@ def test_quitting_during_an_export_cancels_it_and_leaves_no_file(qtbot, window, 
         assert not any(e.action == "export.created" for e in case.events())
 
 
-def test_an_unexpected_error_tells_the_user_and_logs_no_case_data(qtbot, capsys):
+def test_an_unexpected_error_tells_the_user_and_logs_no_case_data(qtbot, caplog):
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from dsr_desk.gui.app import report_unexpected
@@ -81,7 +81,7 @@ def test_an_unexpected_error_tells_the_user_and_logs_no_case_data(qtbot, capsys)
         raise ValueError("Jan Jansen, Kerkstraat 1")
     except ValueError as exc:
         report_unexpected(type(exc), exc, exc.__traceback__)
-    logged = capsys.readouterr().err
+    logged = caplog.text
     assert "ValueError" in logged and "test_background.py" in logged and "Jan Jansen" not in logged
     boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
     assert boxes and "onverwachts" in boxes[-1].text()

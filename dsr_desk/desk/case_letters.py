@@ -193,7 +193,7 @@ class LetterActions:
             # The extension letter is the notice Art. 12(3) asks for.
             self._touch(EXTENSION_NOTIFIED, {"on": today.isoformat(), "by_letter": document_id})
         elif kind is LetterKind.ACKNOWLEDGEMENT and status is CaseStatus.NEW:
-            self.set_status(CaseStatus.IN_PROGRESS, cause="acknowledgement_sent")
+            self.set_status(CaseStatus.IN_PROGRESS, cause="acknowledgement_sent", only_from=CaseStatus.NEW)
         elif kind is LetterKind.IDENTITY_REQUEST and status.is_open and facts.waiting_since is None:
             self.request_information(InformationNeeded.IDENTITY)  # the case now waits for the requester
         return document_id

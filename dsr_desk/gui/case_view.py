@@ -55,6 +55,9 @@ class CaseView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.case: Case | None = None
+        # Shown when another handler has this case open: it can be read here, not changed.
+        self.in_use = plain_label(self, "caseInUse")
+        self.in_use.hide()
         self.reference = plain_label(self, "caseReference")
         self.reference.setWordWrap(False)
         self.status = plain_label(self, "statusChip")
@@ -103,6 +106,7 @@ class CaseView(QWidget):
             self.tabs.addTab(widget, t(f"gui.case.tab.{key}"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.in_use)
         layout.addLayout(header)
         layout.addWidget(self.next_step)
         layout.addWidget(self.clock_panel)
@@ -149,6 +153,18 @@ class CaseView(QWidget):
         row.addLayout(left, 3)
         row.addLayout(right, 2)
         return page
+
+    @property
+    def in_use_by_other(self) -> bool:
+        return not self.in_use.isHidden()
+
+    def set_in_use(self, message: str | None) -> None:
+        """`message` names who has the case open elsewhere (read only here); None: this window has it.
+        Whatever is still tried is refused by the core with the same message."""
+        self.in_use.setText(message or "")
+        self.in_use.setVisible(message is not None)
+        for widget in (self.next_step.button, self.note_button, self.identity_button, self.more_button):
+            widget.setEnabled(message is None)
 
     def show_case(self, case: Case) -> None:
         self.case = case
@@ -200,6 +216,8 @@ class CaseView(QWidget):
     # -- actions ---------------------------------------------------------------------------------------------
 
     def run_step(self, step) -> object:
+        if self.in_use_by_other:
+            return None  # read only here: the checklist's Enter does nothing the button could not
         return run_step(self, step)
 
     def run_next_step(self) -> object:

@@ -30,6 +30,7 @@ class MainWindowActions:
         self.search.clear()
         self.status_filter.setCurrentIndex(0)
         self.refresh_cases(select=reference)
+        self._seen = self.desk.change_token()
         self.statusBar().showMessage(t("gui.main.created", reference=reference), 8000)
         self.case_view.next_step.button.setFocus()  # the next step, the acknowledgement, is one key away
 
@@ -45,6 +46,7 @@ class MainWindowActions:
 
     def _destroyed(self: MainWindow, reference: str) -> None:
         self.refresh_cases()
+        self._seen = self.desk.change_token()
         self._show_nothing()
         self.statusBar().showMessage(t("gui.main.destroyed", reference=reference), 8000)
 
@@ -62,6 +64,7 @@ class MainWindowActions:
         return dialog
 
     def _settings_saved(self: MainWindow) -> None:
+        self._seen = self.desk.change_token()
         self.idle_lock.set_minutes(self.desk.settings.idle_lock_minutes)
         self.setWindowTitle(window_title(self.desk))
         self.refresh_cases()  # holiday and pause settings move due dates; the register, next steps

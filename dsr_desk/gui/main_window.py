@@ -32,13 +32,14 @@ from dsr_desk.gui.main_actions import MainWindowActions, window_title
 from dsr_desk.gui.main_menus import build_menus, build_toolbar, set_case_actions_enabled
 from dsr_desk.gui.reminder_banner import ReminderBanner, TrayNotifier
 from dsr_desk.gui.screen_fit import remember_geometry, restore_geometry, scrolling
+from dsr_desk.gui.shared_workspace import SharedWorkspaceMixin
 from dsr_desk.gui.start_page import StartPage
 from dsr_desk.gui.style import app_icon
 from dsr_desk.i18n import t
 from dsr_desk.rules.overview import CaseOverview, reminder
 
 
-class MainWindow(MainWindowActions, QMainWindow):
+class MainWindow(MainWindowActions, SharedWorkspaceMixin, QMainWindow):
     # Why (idle | screen | suspend), the window's geometry, the open case's reference: what to restore.
     locked = Signal(str, bytes, object)
 
@@ -104,7 +105,9 @@ class MainWindow(MainWindowActions, QMainWindow):
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(QLabel(t("gui.main.workspace", path=str(desk.paths.root)), self))
         restore_geometry(self, 1400, 860)
+        self.show_cloud_warning()
         self.check_reminders()  # fills the list as well
+        self.start_watching()
         self.idle_lock = IdleLock(desk.settings.idle_lock_minutes, self)
         self.idle_lock.lock_requested.connect(self.lock)
         watch_screen_lock(self.idle_lock)
@@ -193,23 +196,13 @@ class MainWindow(MainWindowActions, QMainWindow):
             self.case_error.setText(error.message())
             self.detail.setCurrentWidget(self.case_error)
             return
+        self._claim_open_case()  # enables the case's actions, unless another handler has it open
         self.case_view.show_case(self.open_case)
         self.detail.setCurrentWidget(self.case_scroll)
-        set_case_actions_enabled(self, True)
 
     def _show_nothing(self) -> None:
         self._close_open_case()
         self.detail.setCurrentWidget(self.placeholder)
-
-    def _case_changed(self, reference: str) -> None:
-        self.refresh_cases(select=reference)
-
-    def _close_open_case(self) -> None:
-        set_case_actions_enabled(self, False)
-        if self.open_case is not None:
-            self.open_case.close()
-            self.open_case = None
-            self.case_view.case = None
 
     def run_next_step(self) -> object:
         return self.case_view.run_next_step() if self.open_case is not None else None

@@ -93,6 +93,22 @@ def test_a_privacy_officer_may_close_anyway_with_a_reason_that_is_recorded(organ
     assert closed.details["reason"] == "Verzoeker trok het verzoek telefonisch in."
 
 
+def test_a_handler_who_is_not_a_privacy_officer_cannot_close_anyway(passphrase_desk, workspace_dir):
+    from dsr_desk.desk import Desk
+    from dsr_desk.errors import NotPermittedError
+
+    demo_organisation(passphrase_desk)
+    passphrase_desk.add_handler("Piet de Boer", role="handler", passphrase="Piet de Boer wachtwoord 2026")
+    reference = make_case(passphrase_desk).reference
+    passphrase_desk.close()
+    with Desk.open(workspace_dir, handler="Piet de Boer", passphrase="Piet de Boer wachtwoord 2026") as piet:
+        with piet.open_case(reference) as case:
+            assert not case.may_override_closing
+            with pytest.raises(NotPermittedError, match="stappen openstaan"):
+                case.set_status(CaseStatus.CLOSED, "Ingetrokken.", override=True)
+            assert case.record().status is CaseStatus.NEW and _actions(case) == ["case.created"]
+
+
 def test_a_system_added_to_the_register_reopens_the_search_step_in_the_list(organised):
     summary = make_case(organised)
     with organised.open_case(summary.reference) as case:

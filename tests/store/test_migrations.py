@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -46,9 +47,38 @@ def test_a_version_1_index_opens_and_upgrades(tmp_path):
     index = WorkspaceIndex.open(path, key)
     [entry] = index.entries()
     assert entry.summary.reference == "DSR-2026-0042"
-    assert index.allocate_reference(2026) == "DSR-2026-0002"  # the counter of the old file goes on
+    # The counter of the old file goes on, and the new tables of later versions are there to use.
+    assert index.reserve_reference(2026, "s1", dt.datetime(2026, 11, 20, tzinfo=dt.UTC)) == "DSR-2026-0002"
+    assert index.pending_cases() == ["DSR-2026-0002"]
     index.close()
     assert len(index_schema.MIGRATIONS) >= 1
+
+
+def test_an_index_of_the_shared_workspace_release_upgrades_to_the_next_steps(tmp_path):
+    """Version 3 (pending cases, case claims) was written by a release without the workflow column;
+    opening it now adds the column, keeps its claims and its rows, and marks their next step unknown."""
+    from dsr_desk.store.migrations import upgrade
+    from dsr_desk.store.sqlcipher import open_engine
+
+    path, key = _copy("index-v1.sqlcipher", tmp_path)
+    engine = open_engine(path, key)
+    upgrade(engine, index_schema.MIGRATIONS[:3], index_schema.FILE_KIND, "index.dsrdb")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO pending_cases (reference, session, since) VALUES ('DSR-2026-0043', 's0', 'x')"
+        )
+    engine.dispose()
+    connection = raw_connection(path, key)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == 3
+    connection.close()
+    index = WorkspaceIndex.open(path, key)
+    [entry] = index.entries()
+    assert entry.summary.reference == "DSR-2026-0042" and not entry.summary.progress.known
+    assert index.pending_cases() == ["DSR-2026-0043"]
+    index.close()
+    connection = raw_connection(path, key)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == 4 == index_schema.MIGRATIONS[-1].version
+    connection.close()
 
 
 def test_a_file_from_a_newer_release_is_refused_and_untouched(tmp_path):
@@ -102,7 +132,9 @@ def test_a_version_1_case_file_upgrades_to_the_requester_being_the_data_subject(
     assert record.data_subject == "" and record.relation is None
     assert record.subject_name == "Zoë van der Linden"
     changed = dataclasses.replace(record, data_subject="Mila van der Linden", relation=Relation.PARENT)
-    case.change(at=record.updated_at, actor="Petra Jansen", action="note.added", details={}, record=changed)
+    case.change(
+        at=record.updated_at, actor="Petra Jansen", action="note.added", update=lambda _: (changed, {})
+    )
     case.close()
     reopened = CaseFile.open(path, key, "DSR-2026-0042")
     assert reopened.record().data_subject == "Mila van der Linden"

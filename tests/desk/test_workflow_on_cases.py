@@ -101,12 +101,12 @@ def test_a_handler_who_is_not_a_privacy_officer_cannot_close_anyway(passphrase_d
     passphrase_desk.add_handler("Piet de Boer", role="handler", passphrase="Piet de Boer wachtwoord 2026")
     reference = make_case(passphrase_desk).reference
     passphrase_desk.close()
-    with Desk.open(workspace_dir, handler="Piet de Boer", passphrase="Piet de Boer wachtwoord 2026") as piet:
-        with piet.open_case(reference) as case:
-            assert not case.may_override_closing
-            with pytest.raises(NotPermittedError, match="stappen openstaan"):
-                case.set_status(CaseStatus.CLOSED, "Ingetrokken.", override=True)
-            assert case.record().status is CaseStatus.NEW and _actions(case) == ["case.created"]
+    piet = Desk.open(workspace_dir, handler="Piet de Boer", passphrase="Piet de Boer wachtwoord 2026")
+    with piet, piet.open_case(reference) as case:
+        assert not case.may_override_closing
+        with pytest.raises(NotPermittedError, match="stappen openstaan"):
+            case.set_status(CaseStatus.CLOSED, "Ingetrokken.", override=True)
+        assert case.record().status is CaseStatus.NEW and _actions(case) == ["case.created"]
 
 
 def test_a_system_added_to_the_register_reopens_the_search_step_in_the_list(organised):

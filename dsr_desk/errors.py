@@ -211,3 +211,45 @@ class ValidationError(DsrDeskError):
 
     def fields_with_problems(self) -> set[str]:
         return {field for field, _key, _fields in self.problems}
+
+
+class WorkspaceBusyError(DsrDeskError):
+    """Another process held the workspace lock for longer than a write waits (a long clean-up, say)."""
+
+    key = "error.shared.workspace_busy"
+
+
+class CaseInUseError(DsrDeskError):
+    """Another handler or window has the case open for editing; it can be read, not written."""
+
+    key = "error.shared.case_in_use"
+
+
+class CaseGoneError(DsrDeskError):
+    """The case was destroyed by another process while it was open here."""
+
+    key = "error.shared.case_gone"
+
+
+class HandlerUnknownError(DsrDeskError):
+    key = "error.shared.handler_unknown"
+
+
+class HandlerExistsError(DsrDeskError):
+    key = "error.shared.handler_exists"
+
+
+class LastOfficerError(DsrDeskError):
+    key = "error.shared.last_officer"
+
+
+class NotPermittedError(DsrDeskError):
+    """The handler's role does not allow this (destroying, the register, the profile, handlers)."""
+
+    key = "error.shared.not_permitted"
+
+
+class SettingsChangedError(DsrDeskError):
+    """Someone else saved these settings after this editor read them; nothing was overwritten."""
+
+    key = "error.shared.settings_changed"

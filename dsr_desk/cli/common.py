@@ -21,6 +21,8 @@ from dsr_desk.store.keyfile import PASSPHRASE
 from dsr_desk.store.workspace import WorkspacePaths, default_workspace_dir
 
 PASSPHRASE_ENV = "DSR_DESK_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "DSR_DESK_NEW_PASSPHRASE"
+HANDLER_ENV = "DSR_DESK_HANDLER"
 
 
 def workspace_root(args: argparse.Namespace) -> Path:
@@ -48,14 +50,20 @@ def recovery_key(prompt: str) -> str:
     return value.strip()
 
 
+def handler_name(args: argparse.Namespace) -> str | None:
+    """Who is working: --handler, else DSR_DESK_HANDLER, else (None) the only or first handler."""
+    return getattr(args, "as_handler", None) or os.environ.get(HANDLER_ENV) or None
+
+
 def open_desk(args: argparse.Namespace) -> Desk:
     root = workspace_root(args)
+    who = handler_name(args)
     secret = (
         passphrase("Wachtwoordzin / passphrase: ")
-        if key_storage(WorkspacePaths(root)) == PASSPHRASE
+        if key_storage(WorkspacePaths(root), who) == PASSPHRASE
         else None
     )
-    desk = Desk.open(root, passphrase=secret)
+    desk = Desk.open(root, handler=who, passphrase=secret)
     if not args.lang and not os.environ.get("DSR_DESK_LANG"):
         set_language(desk.settings.language)
     return desk

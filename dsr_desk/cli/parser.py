@@ -9,6 +9,7 @@ from dsr_desk import __version__
 from dsr_desk.cli import case_commands, workspace_commands
 from dsr_desk.cli.clock_commands import add_clock_commands
 from dsr_desk.cli.data_commands import add_data_commands
+from dsr_desk.cli.handler_commands import add_handler_commands
 from dsr_desk.cli.help_text import Parser, translate_help
 from dsr_desk.cli.identity_commands import add_identity_commands
 from dsr_desk.cli.letter_commands import add_letter_commands
@@ -26,6 +27,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--workspace", type=Path, help="the workspace folder (default: the user-data folder)")
     parser.add_argument("--lang", choices=["nl", "en"], help="language of messages (default: nl)")
+    parser.add_argument(
+        "--handler",
+        dest="as_handler",
+        metavar="NAME",
+        help="the handler who is working (default: DSR_DESK_HANDLER, else the only or first handler)",
+    )
     parser.set_defaults(command=None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -133,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     forward.add_argument("--types", metavar="T[,T...]", help="the part forwarded (default: all of it)")
     forward.set_defaults(run=case_commands.forward)
+    add_handler_commands(commands)
     add_clock_commands(commands, case)
     add_letter_commands(commands, case)
     add_identity_commands(commands, case)

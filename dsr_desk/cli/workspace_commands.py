@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 
 from dsr_desk.cli.common import (
     PASSPHRASE_ENV,
+    handler_name,
     open_desk,
     passphrase,
     print_json,
@@ -18,6 +20,7 @@ from dsr_desk.desk.demo import fill_with_demo_cases
 from dsr_desk.documents.recovery_sheet import render_recovery_sheet
 from dsr_desk.errors import KeychainUnavailableError, SecretOnCommandLineError
 from dsr_desk.i18n import current_language, t
+from dsr_desk.rules.workspace_setup import cloud_sync_service
 from dsr_desk.store.atomic import atomic_write
 from dsr_desk.store.keychain import Keychain
 from dsr_desk.store.keyfile import KEYCHAIN, PASSPHRASE
@@ -41,6 +44,8 @@ def init(args: argparse.Namespace) -> int:
     )
     with desk:
         print(t("cli.workspace_created", path=str(root)))
+        if service := cloud_sync_service(str(root.resolve())):
+            print(f"dsr-desk: {t('workspace.cloud_warning', service=service)}", file=sys.stderr)
         if args.recovery_sheet:
             pdf = render_recovery_sheet(
                 organisation=desk.settings.organisation_name,
@@ -69,7 +74,9 @@ def recover(args: argparse.Namespace) -> int:
         raise SecretOnCommandLineError(option="--recovery-key")
     key = recovery_key("Herstelsleutel / recovery key: ")
     secret = passphrase("Nieuwe wachtwoordzin / new passphrase: ") if args.key_storage == PASSPHRASE else None
-    with Desk.open_with_recovery_key(workspace_root(args), key, storage=args.key_storage, passphrase=secret):
+    with Desk.open_with_recovery_key(
+        workspace_root(args), key, storage=args.key_storage, passphrase=secret, handler=handler_name(args)
+    ):
         print(t("cli.recovered"))
     return 0
 

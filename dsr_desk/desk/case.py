@@ -19,7 +19,7 @@ from dsr_desk.desk.case_forward import ForwardActions
 from dsr_desk.desk.case_identity import IdentityActions
 from dsr_desk.desk.case_letters import LetterActions
 from dsr_desk.desk.clock import facts_from_events
-from dsr_desk.errors import InvalidTransitionError, ValidationError
+from dsr_desk.errors import CaseGoneError, InvalidTransitionError, ValidationError
 from dsr_desk.rules.case_values import CaseRecord, CaseSummary
 from dsr_desk.rules.intake import MAX_NOTES_LENGTH, Requester, clean_block, prepare_requester
 from dsr_desk.rules.overview import clock_json
@@ -35,10 +35,13 @@ from dsr_desk.store.case_file import CaseFile
 from dsr_desk.store.index import IndexEntry
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from dsr_desk.desk.workspace import Desk
 
-# Called with the event inside its transaction: writing the file the event records, say.
-BeforeCommit = Callable[[AuditEvent], object]
+    RecordUpdate = Callable[[CaseRecord, dt.datetime], tuple[CaseRecord, dict] | None]
+    # Called with the event inside its transaction: writing the file the event records, say.
+    BeforeCommit = Callable[[AuditEvent], object]
 
 
 class Case(
@@ -48,6 +51,7 @@ class Case(
         self._desk = desk
         self._file = file
         self.reference = file.reference
+        file.before_write = self._may_write
         self.audit_report = self._check_audit(entry)
         self.sweep_id_copies()  # an ID copy never outlives its time, even if nobody looks
 
@@ -91,23 +95,24 @@ class Case(
     # -- changing --------------------------------------------------------------------------------------------
 
     def set_status(self, status: CaseStatus, reason: str = "") -> None:
-        record = self.record()
-        if status is record.status:
-            return
+        reason = clean_block(reason, field="reason")
         if status in SET_BY_FORWARDING:
             raise ValidationError([("status", "validation.status_by_forwarding", {})])
-        if not can_transition(record.status, status):
-            raise InvalidTransitionError(current=record.status.label(), new=status.label())
-        reason = clean_block(reason, field="reason")
-        if transition_needs_reason(record.status, status) and not reason:
-            raise ValidationError([("reason", "validation.reopen_needs_reason", {})])
-        now = self._desk.now()
-        closed_at = now if not status.is_open else None
-        updated = replace(record, status=status, updated_at=now, closed_at=closed_at)
-        details: dict[str, object] = {"before": record.status.value, "after": status.value}
-        if reason:
-            details["reason"] = reason
-        self._write(updated, "status.changed", details)
+
+        def update(current: CaseRecord, now: dt.datetime) -> tuple[CaseRecord, dict] | None:
+            if status is current.status:
+                return None
+            if not can_transition(current.status, status):
+                raise InvalidTransitionError(current=current.status.label(), new=status.label())
+            if transition_needs_reason(current.status, status) and not reason:
+                raise ValidationError([("reason", "validation.reopen_needs_reason", {})])
+            closed_at = now if not status.is_open else None
+            details: dict[str, object] = {"before": current.status.value, "after": status.value}
+            if reason:
+                details["reason"] = reason
+            return replace(current, status=status, updated_at=now, closed_at=closed_at), details
+
+        self._write("status.changed", update)
         if not status.is_open:
             self.sweep_id_copies()
 
@@ -120,48 +125,62 @@ class Case(
         self._touch("note.added", {"text": text})
 
     def update_requester(self, *, name: str, email: str, address: str) -> None:
-        record = self.record()
         new = prepare_requester(name=name, email=email, address=address)
-        changes = _changes(record.requester, new)
-        if changes:
-            self._write(
-                replace(record, requester=new, updated_at=self._desk.now()), "requester.changed", changes
-            )
+
+        def update(current: CaseRecord, now: dt.datetime) -> tuple[CaseRecord, dict] | None:
+            changes = _changes(current.requester, new)
+            return (replace(current, requester=new, updated_at=now), changes) if changes else None
+
+        self._write("requester.changed", update)
 
     def update_types(self, types: list[RequestType] | tuple[RequestType, ...]) -> None:
-        record = self.record()
         types = tuple(dict.fromkeys(types))
         if not types:
             raise ValidationError([("types", "validation.no_types", {})])
-        if types != record.types:
-            details = {"before": [k.value for k in record.types], "after": [k.value for k in types]}
-            self._write(replace(record, types=types, updated_at=self._desk.now()), "types.changed", details)
+
+        def update(current: CaseRecord, now: dt.datetime) -> tuple[CaseRecord, dict] | None:
+            if types == current.types:
+                return None
+            details = {"before": [k.value for k in current.types], "after": [k.value for k in types]}
+            return replace(current, types=types, updated_at=now), details
+
+        self._write("types.changed", update)
 
     # -- internals -------------------------------------------------------------------------------------------
 
     def _write(
-        self, record: CaseRecord, action: str, details: dict, before_commit: BeforeCommit | None = None
-    ) -> AuditEvent:
+        self, action: str, update: RecordUpdate, before_commit: BeforeCommit | None = None
+    ) -> AuditEvent | None:
+        """One change: `update` turns the record as it is now (read inside the write transaction) into the
+        new one and the event's details, or returns None when there is nothing to change."""
+        now = self._desk.now()
         event = self._file.change(
-            at=record.updated_at,
+            at=now,
             actor=self._desk.actor,
             action=action,
-            details=details,
-            record=record,
+            update=lambda current: update(current, now),
             before_commit=before_commit,
         )
-        self._indexed(event)
+        if event is not None:
+            self._indexed(event)
         return event
 
     def _touch(self, action: str, details: dict, before_commit: BeforeCommit | None = None) -> AuditEvent:
         """An event that changes nothing in the record but its last-updated time."""
-        return self._write(
-            replace(self.record(), updated_at=self._desk.now()), action, details, before_commit
+        event = self._write(
+            action, lambda current, now: (replace(current, updated_at=now), details), before_commit
         )
+        assert event is not None
+        return event
 
     def _indexed(self, event: AuditEvent) -> None:
         """Tells the index the case's new summary and audit head, after every write."""
-        self._desk.index.put(self.summary(), event.hash, event.seq)
+        if not self._desk.index.put(self.summary(), event.hash, event.seq):
+            raise CaseGoneError(reference=self.reference)
+
+    def _may_write(self) -> None:
+        """Called before every write to the case file: refuses while another handler has the case open."""
+        self._desk.refuse_if_claimed(self.reference)
 
     def _check_audit(self, entry: IndexEntry | None) -> AuditReport:
         head, count = (entry.audit_head, entry.audit_count) if entry else (None, None)

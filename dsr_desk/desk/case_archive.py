@@ -22,7 +22,6 @@ from dsr_desk.rules.overview import clock_json
 
 if TYPE_CHECKING:
     from dsr_desk.desk.case import Case
-    from dsr_desk.store.audit import AuditEvent
 
 
 class ArchiveActions:
@@ -211,24 +210,28 @@ class ArchiveActions:
         if not self.audit_report.ok:
             raise AuditChainBrokenError(reference=self.reference)
         target = Path(target)
-        contents = self.archive_contents(lang)
-        files = archive_files(contents)
+        now = self._desk.now()
         written: list[ArchiveResult] = []
-
-        def write(event: AuditEvent) -> None:
-            contents.audit_events.append(event.to_json())
-            written.append(write_archive(target, contents))
-
-        details = {
-            "file": target.name,
-            "case_json_sha256": sha256(files["case.json"]),
-            "summary_sha256": sha256(files["summary.pdf"]),
-            "letters": len(contents.letters),
-        }
         try:
-            self._touch(ARCHIVE_SEAL, details, before_commit=write)
+            # Compiled, sealed and written in one write transaction: no event of another window or process
+            # can fall between the log the archive holds and the seal that closes it, and a folder that
+            # cannot take the file rolls the seal back.
+            with self._file.transaction() as conn:
+                contents = self.archive_contents(lang)
+                files = archive_files(contents)
+                details = {
+                    "file": target.name,
+                    "case_json_sha256": sha256(files["case.json"]),
+                    "summary_sha256": sha256(files["summary.pdf"]),
+                    "letters": len(contents.letters),
+                }
+                event = self._file.append_event(conn, now, self._desk.actor, ARCHIVE_SEAL, details)
+                self._file.touch(conn, now)
+                contents.audit_events.append(event.to_json())
+                written.append(write_archive(target, contents))
         except BaseException:
             if written:  # an archive whose last event the case does not hold must not exist
                 written[0].path.unlink(missing_ok=True)
             raise
+        self._indexed(event)
         return written[0]

@@ -44,20 +44,26 @@ class ClockActions:
 
     def extend(self: Case, reason: ExtensionReason, explanation: str = "") -> ClockState:
         explanation = clean_block(explanation)
-        before = self.clock()
-        problems = extension_problems(before, reason, explanation)
-        if problems:
-            raise ValidationError(problems)
-        today = self._desk.today()
-        record = self.record()
-        details = {
-            "on": today.isoformat(),
-            "reason": reason.value,
-            "explanation": explanation,
-            "first_due": before.first.due.isoformat(),
-            "notify_by": before.first.due.isoformat(),
-        }
-        self._write(replace(record, updated_at=self._desk.now()), EXTENDED, details)
+        settings, today = self._desk.clock_settings(), self._desk.today()
+
+        def update(current: CaseRecord, now: dt.datetime) -> tuple[CaseRecord, dict]:
+            # Checked against the log as it is inside the write: two windows cannot both extend.
+            events = self._file.events()
+            before = clock_state(
+                current.received, facts_from_events(events), settings, today, current.closed_on
+            )
+            if problems := extension_problems(before, reason, explanation):
+                raise ValidationError(problems)
+            details = {
+                "on": today.isoformat(),
+                "reason": reason.value,
+                "explanation": explanation,
+                "first_due": before.first.due.isoformat(),
+                "notify_by": before.first.due.isoformat(),
+            }
+            return replace(current, updated_at=now), details
+
+        self._write(EXTENDED, update)
         return self.clock()
 
     def record_extension_notice(self: Case, on: dt.date | None = None) -> None:
@@ -72,22 +78,27 @@ class ClockActions:
     ) -> None:
         """Records that identity information or a clarification was asked; the case now waits."""
         on = self._checked_date(on)
-        record = self.record()
-        status = CaseStatus.WAITING if record.status.is_open else record.status
-        details = {"what": what.value, "on": on.isoformat(), "status_before": record.status.value}
-        if note := clean_block(note):
-            details["note"] = note
-        self._write(replace(record, status=status, updated_at=self._desk.now()), INFO_REQUESTED, details)
+        note = clean_block(note)
+
+        def update(current: CaseRecord, now: dt.datetime) -> tuple[CaseRecord, dict]:
+            status = CaseStatus.WAITING if current.status.is_open else current.status
+            details = {"what": what.value, "on": on.isoformat(), "status_before": current.status.value}
+            if note:
+                details["note"] = note
+            return replace(current, status=status, updated_at=now), details
+
+        self._write(INFO_REQUESTED, update)
 
     def information_received(self: Case, on: dt.date | None = None) -> None:
         if self.clock().facts.waiting_since is None:
             raise ValidationError([("on", "clock.not_waiting", {})])
         on = self._checked_date(on)
-        record = self.record()
-        status = CaseStatus.IN_PROGRESS if record.status is CaseStatus.WAITING else record.status
-        self._write(
-            replace(record, status=status, updated_at=self._desk.now()), INFO_RECEIVED, {"on": on.isoformat()}
-        )
+
+        def update(current: CaseRecord, now: dt.datetime) -> tuple[CaseRecord, dict]:
+            status = CaseStatus.IN_PROGRESS if current.status is CaseStatus.WAITING else current.status
+            return replace(current, status=status, updated_at=now), {"on": on.isoformat()}
+
+        self._write(INFO_RECEIVED, update)
 
     def pause(self: Case, what: InformationNeeded, on: dt.date | None = None) -> None:
         if not self._desk.settings.pause_while_waiting:

@@ -8,13 +8,14 @@ import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from dsr_desk.desk.clock import FORWARDED
+from dsr_desk.desk.clock import FORWARDED, facts_from_events
 from dsr_desk.errors import ValidationError
 from dsr_desk.rules.intake import clean_line
 from dsr_desk.rules.requests import CaseStatus, Channel, RequestType
 
 if TYPE_CHECKING:
     from dsr_desk.desk.case import Case
+    from dsr_desk.rules.case_values import CaseRecord
 
 MAX_CONTROLLER_LENGTH = 300
 
@@ -32,40 +33,47 @@ class ForwardActions:
     ) -> tuple[RequestType, ...]:
         """Records that `types` (default: all not yet forwarded) went to controller `to`; returns the types
         still this organisation's to answer. Forwarding the last of them closes the case as forwarded."""
-        record, to = self.record(), clean_line(to)
-        already = self.clock().facts.forwarded_types
-        chosen = tuple(dict.fromkeys(types)) if types else tuple(t for t in record.types if t not in already)
-        problems: list[tuple[str, str, dict[str, object]]] = []
+        to = clean_line(to)
         if not to:
-            problems.append(("to", "validation.forward_to_empty", {}))
-        elif len(to) > MAX_CONTROLLER_LENGTH:
-            problems.append(("to", "validation.forward_to_too_long", {"max": MAX_CONTROLLER_LENGTH}))
-        if not record.status.is_open:
-            problems.append(("status", "validation.forward_closed", {"status": record.status.label()}))
-        for kind in chosen:
-            if kind not in record.types:
-                problems.append(("types", "validation.decision_type_not_requested", {"type": kind.value}))
-            elif kind in already:
-                problems.append(("types", "validation.forward_twice", {"type": kind.value}))
-        if not chosen:
-            problems.append(("types", "validation.forward_nothing_left", {}))
-        if problems:
-            raise ValidationError(problems)
+            raise ValidationError([("to", "validation.forward_to_empty", {})])
+        if len(to) > MAX_CONTROLLER_LENGTH:
+            raise ValidationError([("to", "validation.forward_to_too_long", {"max": MAX_CONTROLLER_LENGTH})])
         on = self._checked_date(on)
-        remaining = tuple(t for t in record.types if t not in already and t not in chosen)
-        details = {
-            "to": to,
-            "on": on.isoformat(),
-            "channel": channel.value,
-            "types": [kind.value for kind in chosen],
-            "all": not remaining,
-        }
-        now = self._desk.now()
-        if remaining:
-            updated = replace(record, updated_at=now)
-        else:
-            updated = replace(record, status=CaseStatus.FORWARDED, updated_at=now, closed_at=now)
-        self._write(updated, FORWARDED, details)
+        left: list[tuple[RequestType, ...]] = []
+
+        def update(current: CaseRecord, now: dt.datetime) -> tuple[CaseRecord, dict]:
+            # Checked against the log inside the write: two windows cannot forward the same part twice.
+            already = facts_from_events(self._file.events()).forwarded_types
+            chosen = (
+                tuple(dict.fromkeys(types)) if types else tuple(t for t in current.types if t not in already)
+            )
+            problems: list[tuple[str, str, dict[str, object]]] = []
+            if not current.status.is_open:
+                problems.append(("status", "validation.forward_closed", {"status": current.status.label()}))
+            for kind in chosen:
+                if kind not in current.types:
+                    problems.append(("types", "validation.decision_type_not_requested", {"type": kind.value}))
+                elif kind in already:
+                    problems.append(("types", "validation.forward_twice", {"type": kind.value}))
+            if not chosen:
+                problems.append(("types", "validation.forward_nothing_left", {}))
+            if problems:
+                raise ValidationError(problems)
+            remaining = tuple(t for t in current.types if t not in already and t not in chosen)
+            left.append(remaining)
+            details = {
+                "to": to,
+                "on": on.isoformat(),
+                "channel": channel.value,
+                "types": [kind.value for kind in chosen],
+                "all": not remaining,
+            }
+            if remaining:
+                return replace(current, updated_at=now), details
+            return replace(current, status=CaseStatus.FORWARDED, updated_at=now, closed_at=now), details
+
+        self._write(FORWARDED, update)
+        remaining = left[-1]
         if not remaining:
             self.sweep_id_copies()
         return remaining

@@ -1,8 +1,11 @@
 """Bringing the workspace back in step after an interruption (a crash, a killed process, a power cut).
 
-Every multi-file operation is ordered so that what an interruption leaves behind can be finished or
-cleaned up here, at the next open: half-built files are removed, destructions are completed, and case
-files that the index never heard of are added to it.
+Every multi-file step (creating a case, destroying one, saving settings) runs under the exclusive workspace
+lock, and so does this clean-up. So whatever this sees half done while it holds the lock was left by a
+process that died in the middle: nothing another process is doing right now is ever touched.
+
+A quick look without the lock comes first; the lock is taken only when there is something to do, so a
+command that starts while the window is busy does not wait for it.
 """
 
 from __future__ import annotations
@@ -14,9 +17,11 @@ from typing import TYPE_CHECKING
 
 from dsr_desk.errors import DsrDeskError
 from dsr_desk.store.case_keys import destroy_case_key
-from dsr_desk.store.workspace import KEY_SUFFIX
+from dsr_desk.store.locks import session_alive, sweep_ended_sessions
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from dsr_desk.desk.workspace import Desk
 
 log = logging.getLogger(__name__)
@@ -25,42 +30,115 @@ log = logging.getLogger(__name__)
 @dataclass
 class ReconcileReport:
     leftovers_removed: int = 0
+    creations_undone: list[str] = field(default_factory=list)
     destructions_finished: list[str] = field(default_factory=list)
     reindexed: list[str] = field(default_factory=list)
     unreadable: dict[str, DsrDeskError] = field(default_factory=dict)
     missing_files: list[str] = field(default_factory=list)
+    claims_released: int = 0
+
+
+@dataclass(frozen=True)
+class _Look:
+    pending_cases: list[str]
+    pending_destructions: list[str]
+    unindexed: set[str]
+    missing: set[str]
+    orphan_keys: list[str]
+    leftovers: list[Path]
+    ended_claims: set[str]
+
+    @property
+    def work(self) -> bool:
+        return bool(
+            self.pending_cases
+            or self.pending_destructions
+            or self.unindexed
+            or self.orphan_keys
+            or self.leftovers
+            or self.ended_claims
+        )
 
 
 def reconcile(desk: Desk) -> ReconcileReport:
     report = ReconcileReport()
-    paths, index = desk.paths, desk.index
-    for leftover in paths.leftovers():
-        with contextlib.suppress(FileNotFoundError):
-            leftover.unlink()
-        report.leftovers_removed += 1
-    for reference in index.pending_destructions():
-        desk.finish_destruction(reference)
-        report.destructions_finished.append(reference)
-    indexed = {entry.summary.reference for entry in index.entries()}
-    on_disk = paths.case_references_on_disk()
-    for reference in sorted(on_disk - indexed):
-        try:
-            # Opening a case the index does not know adds it, once its audit chain checks out.
-            desk.open_case(reference).close()
-            report.reindexed.append(reference)
-        except DsrDeskError as exc:
-            report.unreadable[reference] = exc
-    for key_file in paths.cases.glob(f"DSR-*{KEY_SUFFIX}"):
-        reference = key_file.name[: -len(KEY_SUFFIX)]
-        if reference not in on_disk and reference not in indexed:
-            # The key of a case whose creation never finished: nothing was ever encrypted with it.
-            destroy_case_key(key_file)
-    report.missing_files = sorted(indexed - on_disk)
-    if report.leftovers_removed or report.destructions_finished or report.reindexed:
+    if desk.read_only:
+        return report  # nothing here can be repaired, and nothing is being written by this process
+    # Needs no lock: whether a session's process is gone is exact (see locks.py), and a gone one's files
+    # are its own.
+    sweep_ended_sessions(desk.paths.root, desk.session.id)
+    look = _look(desk)
+    if look.work:
+        with desk.workspace_lock():
+            look = _look(desk)  # again, now that nobody else is in the middle of a step
+            _repair(desk, look, report)
+    report.missing_files = sorted(look.missing)
+    if (
+        report.leftovers_removed
+        or report.destructions_finished
+        or report.reindexed
+        or report.creations_undone
+    ):
         log.info(
-            "workspace reconciled: %d leftovers, %d destructions, %d re-indexed",
+            "workspace reconciled: %d leftovers, %d creations undone, %d destructions, %d re-indexed",
             report.leftovers_removed,
+            len(report.creations_undone),
             len(report.destructions_finished),
             len(report.reindexed),
         )
     return report
+
+
+def _look(desk: Desk) -> _Look:
+    paths, index = desk.paths, desk.index
+    pending_cases = index.pending_cases()
+    on_disk, keys = paths.case_references_on_disk(), paths.case_keys_on_disk()
+    indexed = index.references()
+    busy = set(pending_cases)
+    own = desk.session.id
+    return _Look(
+        pending_cases=pending_cases,
+        pending_destructions=index.pending_destructions(),
+        unindexed=on_disk - indexed - busy,
+        missing=indexed - on_disk,
+        orphan_keys=sorted(keys - on_disk - indexed - busy),
+        leftovers=paths.leftovers(exclude=busy),
+        ended_claims={s for s in desk.claims.sessions() if s != own and not session_alive(paths.root, s)},
+    )
+
+
+def _repair(desk: Desk, look: _Look, report: ReconcileReport) -> None:
+    paths, index = desk.paths, desk.index
+    for leftover in look.leftovers:
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+        report.leftovers_removed += 1
+    for reference in look.pending_cases:
+        if paths.case_file(reference).exists():
+            # Renamed into place before the process died: a whole case, only not listed yet.
+            _reindex(desk, reference, report)
+        else:
+            paths.case_file_in_progress(reference).unlink(missing_ok=True)
+            destroy_case_key(paths.case_key(reference))
+            report.creations_undone.append(reference)
+        index.forget_pending(reference)
+    for reference in look.pending_destructions:
+        desk.finish_destruction(reference)
+        report.destructions_finished.append(reference)
+    for reference in sorted(look.unindexed):
+        _reindex(desk, reference, report)
+    for reference in look.orphan_keys:
+        # The key of a case whose file is gone and that nobody lists or is creating: it guards nothing.
+        destroy_case_key(paths.case_key(reference))
+    for session in look.ended_claims:
+        desk.claims.release_all(session)
+        report.claims_released += 1
+
+
+def _reindex(desk: Desk, reference: str, report: ReconcileReport) -> None:
+    try:
+        # Opening a case the index does not know adds it, once its audit chain checks out.
+        desk.open_case(reference).close()
+        report.reindexed.append(reference)
+    except DsrDeskError as exc:
+        report.unreadable[reference] = exc

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QApplication
 
 from dsr_desk import APP_NAME, __version__
 from dsr_desk.gui.session import Session
+from dsr_desk.gui.single_instance import SingleInstance
 from dsr_desk.gui.style import apply_style
 from dsr_desk.gui.unexpected import report_unexpected
-from dsr_desk.i18n import set_language
+from dsr_desk.i18n import set_language, t
 from dsr_desk.store.keychain import Keychain
 from dsr_desk.store.settings import load_settings
 from dsr_desk.store.workspace import WorkspacePaths, default_workspace_dir
@@ -58,11 +59,19 @@ def run_gui(workspace: Path | None, keychain: Keychain | None = None) -> int:
 
 def _run(root: Path, keychain: Keychain | None) -> int:
     app = prepare_application(root)
+    instance = SingleInstance(root)
+    if not instance.claim():
+        # Already open for this workspace: that window was brought to the front instead.
+        if sys.stderr is not None:  # a windowed app may have none
+            print(t("gui.already_open", path=str(root)), file=sys.stderr)
+        return 0
     session = Session(root, keychain)
+    instance.activated.connect(session.to_front)
     session.ended.connect(app.quit)
     session.begin()
     # Once the event loop runs, start-up is over: the log says so (the bundle's smoke test waits for it).
     QTimer.singleShot(0, lambda: log.info("window start-up done"))
     status = 1 if session.cancelled else app.exec()
     session.close()
+    instance.release()
     return status

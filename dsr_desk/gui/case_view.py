@@ -53,6 +53,9 @@ class CaseView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.case: Case | None = None
+        # Shown when another handler has this case open: it can be read here, not changed.
+        self.in_use = plain_label(self, "caseInUse")
+        self.in_use.hide()
         self.reference = plain_label(self, "caseReference")
         self.status = plain_label(self, "statusChip")
         self.status.setWordWrap(False)
@@ -142,11 +145,24 @@ class CaseView(QWidget):
         self.tabs.addTab(self.data_panel, t("gui.case.tab.data"))
         self.tabs.addTab(log, t("gui.case.tab.log"))
         layout = QVBoxLayout(self)
+        layout.addWidget(self.in_use)
         layout.addLayout(header)
         layout.addLayout(actions)
         layout.addLayout(details)
         layout.addWidget(self.clock_panel)
         layout.addWidget(self.tabs, 1)
+
+    @property
+    def in_use_by_other(self) -> bool:
+        return not self.in_use.isHidden()
+
+    def set_in_use(self, message: str | None) -> None:
+        """`message` names who has the case open elsewhere (read only here); None: this window has it.
+        Whatever is still tried is refused by the core with the same message."""
+        self.in_use.setText(message or "")
+        self.in_use.setVisible(message is not None)
+        for widget in (self.status_button, self.note_button, self.identity_button, self.more_button):
+            widget.setEnabled(message is None)
 
     def show_case(self, case: Case) -> None:
         self.case = case

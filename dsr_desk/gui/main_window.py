@@ -36,13 +36,14 @@ from dsr_desk.gui.idle_lock import IdleLock, watch_screen_lock
 from dsr_desk.gui.new_case_dialog import NewCaseDialog
 from dsr_desk.gui.reminder_banner import ReminderBanner, TrayNotifier
 from dsr_desk.gui.settings import SettingsDialog
+from dsr_desk.gui.shared_workspace import SharedWorkspaceMixin
 from dsr_desk.gui.style import app_icon
 from dsr_desk.gui.text_input_dialog import TextInputDialog
 from dsr_desk.i18n import t
 from dsr_desk.rules.overview import CaseOverview, reminder
 
 
-class MainWindow(QMainWindow):
+class MainWindow(SharedWorkspaceMixin, QMainWindow):
     # Why (idle | screen | suspend), the window's geometry, the open case's reference: what to restore.
     locked = Signal(str, bytes, object)
 
@@ -104,7 +105,9 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(QLabel(t("gui.main.workspace", path=str(desk.paths.root)), self))
+        self.show_cloud_warning()
         self.check_reminders()  # fills the list as well
+        self.start_watching()
         self.idle_lock = IdleLock(desk.settings.idle_lock_minutes, self)
         self.idle_lock.lock_requested.connect(self.lock)
         watch_screen_lock(self.idle_lock)
@@ -202,16 +205,9 @@ class MainWindow(QMainWindow):
             self.case_error.setText(error.message())
             self.detail.setCurrentWidget(self.case_error)
             return
+        self._claim_open_case()
         self.case_view.show_case(self.open_case)
         self.detail.setCurrentWidget(self.case_scroll)
-
-    def _case_changed(self, reference: str) -> None:
-        self.refresh_cases(select=reference)
-
-    def _close_open_case(self) -> None:
-        if self.open_case is not None:
-            self.open_case.close()
-            self.open_case = None
 
     # -- actions -------------------------------------------------------------------------------------------
 
@@ -225,6 +221,7 @@ class MainWindow(QMainWindow):
         self.search.clear()
         self.status_filter.setCurrentIndex(0)
         self.refresh_cases(select=reference)
+        self._seen = self.desk.change_token()
         self.statusBar().showMessage(t("gui.main.created", reference=reference), 8000)
 
     def ask_destroy(self, reference: str) -> TextInputDialog:
@@ -246,6 +243,7 @@ class MainWindow(QMainWindow):
 
     def _destroyed(self, reference: str) -> None:
         self.refresh_cases()
+        self._seen = self.desk.change_token()
         self.detail.setCurrentWidget(self.placeholder)
         self.statusBar().showMessage(t("gui.main.destroyed", reference=reference), 8000)
 
@@ -263,6 +261,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _settings_saved(self) -> None:
+        self._seen = self.desk.change_token()
         self.idle_lock.set_minutes(self.desk.settings.idle_lock_minutes)
         self.setWindowTitle(_title(self.desk))
         self.refresh_cases()  # holiday and pause settings move due dates

@@ -59,6 +59,14 @@ class Session(QObject):
         # window close and quit.
         self.start.relock(why, window.idle_lock.minutes)
 
+    def to_front(self) -> None:
+        """Another start for this workspace knocked: show what is open now, the window or a dialog."""
+        front = self.window if self.window is not None else self.start.dialog
+        if front is not None:
+            front.showNormal()
+            front.raise_()
+            front.activateWindow()
+
     def _cancel(self) -> None:
         self.cancelled = True
         self.ended.emit()

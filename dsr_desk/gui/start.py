@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QDialog
 
 from dsr_desk.desk import Desk
-from dsr_desk.desk.unlock import key_storage
+from dsr_desk.desk.unlock import read_keyfile
 from dsr_desk.documents.recovery_sheet import render_recovery_sheet
 from dsr_desk.errors import DsrDeskError
 from dsr_desk.gui.first_run_dialog import FirstRunDialog
@@ -38,31 +39,34 @@ class Start(QObject):
             self._show(self._first_run())
             return
         try:
-            storage = key_storage(paths)
+            handlers = [(h.name, h.storage == PASSPHRASE) for h in read_keyfile(paths).handlers]
         except DsrDeskError as error:
             # Kept on self: a parentless message box nobody holds would be collected before it is seen.
             self.error_box = show_error(None, error)
             self.error_box.finished.connect(lambda _result: self.cancelled.emit())
             return
-        if storage == PASSPHRASE:
-            self._show(self._unlock(needs_passphrase=True))
-            return
-        try:
-            self.ready.emit(Desk.open(self.root, keychain=self.keychain))
-        except DsrDeskError as error:
-            self._show(self._unlock(needs_passphrase=False, problem=error.message()))
+        if len(handlers) == 1 and not handlers[0][1]:
+            # The one handler, with the key in this computer's keychain: open without asking anything.
+            try:
+                self.ready.emit(Desk.open(self.root, keychain=self.keychain))
+                return
+            except DsrDeskError as error:
+                self._show(self._unlock(handlers, problem=error.message()))
+                return
+        self._show(self._unlock(handlers))
 
     def relock(self, why: str, minutes: int) -> None:
         """The unlock dialog again, after the window locked: `why` is idle, screen or suspend. The same
         flow as at start-up, with the same way out to the recovery key."""
         try:
-            storage = key_storage(WorkspacePaths(self.root))
+            keyfile = read_keyfile(WorkspacePaths(self.root))
         except DsrDeskError as error:
             self.error_box = show_error(None, error)
             self.error_box.finished.connect(lambda _result: self.cancelled.emit())
             return
         locked = t(f"gui.unlock.locked_{why}", minutes=minutes)
-        self._show(self._unlock(needs_passphrase=storage == PASSPHRASE, locked=locked))
+        handlers = [(h.name, h.storage == PASSPHRASE) for h in keyfile.handlers]
+        self._show(self._unlock(handlers, locked=locked))
 
     def _first_run(self) -> FirstRunDialog:
         def create(**values: object) -> tuple[Desk, str]:
@@ -86,10 +90,18 @@ class Start(QObject):
         dialog.finished.connect(lambda _result: self.ready.emit(desk))
         self._show(dialog)
 
-    def _unlock(self, *, needs_passphrase: bool, problem: str = "", locked: str = "") -> UnlockDialog:
+    def _unlock(self, handlers: list[tuple[str, bool]], problem: str = "", locked: str = "") -> UnlockDialog:
+        remembered = QSettings().value(self._last_handler_key, None)
+
+        def open_desk(handler: str | None, passphrase: str | None) -> Desk:
+            desk = Desk.open(self.root, handler=handler, passphrase=passphrase, keychain=self.keychain)
+            QSettings().setValue(self._last_handler_key, desk.handler.name)
+            return desk
+
         dialog = UnlockDialog(
-            lambda passphrase: Desk.open(self.root, passphrase=passphrase, keychain=self.keychain),
-            needs_passphrase=needs_passphrase,
+            open_desk,
+            handlers=handlers,
+            chosen=remembered if isinstance(remembered, str) else None,
             problem=problem,
             locked=locked,
         )
@@ -106,6 +118,11 @@ class Start(QObject):
         dialog.recovered.connect(self.ready.emit)
         dialog.rejected.connect(self.cancelled.emit)
         return dialog
+
+    @property
+    def _last_handler_key(self) -> str:
+        # Who opened this workspace last on this computer: a convenience, never a secret.
+        return f"workspaces/{hashlib.sha256(str(self.root.resolve()).encode()).hexdigest()[:16]}/handler"
 
     def _show(self, dialog: QDialog) -> None:
         self.dialog = dialog

@@ -18,6 +18,10 @@ QLabel#problemBanner {{
 QLabel#hint {{ color: #5f6b76; }}
 QLabel#placeholder {{ color: #7a8590; font-size: 15px; }}
 QLabel#caseError {{ color: #8a1c12; padding: 24px; }}
+QLabel#cloudWarning {{ color: #8a1c12; font-weight: 600; }}
+QLabel#caseInUse {{
+    background: #fff4d6; color: #5c4300; border: 1px solid #e8cf86; border-radius: 4px; padding: 8px;
+}}
 QLabel#caseReference {{ font-size: 20px; font-weight: 600; }}
 QLabel#sectionHeading {{ font-size: 14px; font-weight: 600; margin-top: 6px; }}
 QLabel#fieldLabel {{ color: #5f6b76; }}

@@ -25,3 +25,41 @@ def setup_problems(
     if storage == "passphrase":
         problems += passphrase_problems(passphrase, repeated)
     return problems
+
+
+# Folder names by which the sync clients of these services are recognised in a path (Windows, macOS).
+_CLOUD_FOLDERS = (
+    ("onedrive", "OneDrive"),
+    ("dropbox", "Dropbox"),
+    ("icloud drive", "iCloud"),
+    ("icloud~", "iCloud"),
+    ("com~apple~clouddocs", "iCloud"),
+    ("mobile documents", "iCloud"),
+    ("google drive", "Google Drive"),
+    ("googledrive", "Google Drive"),
+    ("my drive", "Google Drive"),
+    ("mijn drive", "Google Drive"),
+    ("box sync", "Box"),
+    ("pcloud drive", "pCloud"),
+    ("nextcloud", "Nextcloud"),
+    ("owncloud", "ownCloud"),
+)
+
+
+def cloud_sync_service(path: str) -> str | None:
+    """The cloud-sync service whose folder `path` lies in, if any (e.g. 'OneDrive').
+
+    A sync client copies the files of a database while they are being written and turns two computers'
+    changes into conflict copies: a workspace there gets damaged. A network share (SMB, NAS) is fine.
+    """
+    parts = [part.casefold() for part in path.replace("\\", "/").split("/") if part]
+    for part in parts:
+        for marker, service in _CLOUD_FOLDERS:
+            # 'OneDrive - Bakkerij De Vries' (a business account), 'Dropbox (Persoonlijk)' and the like.
+            if part == marker or part.startswith((marker + " ", marker + "-", marker + "(")):
+                return service
+        if part.startswith("onedrive"):
+            return "OneDrive"
+    if "library" in parts and "cloudstorage" in parts:  # macOS File Provider: ~/Library/CloudStorage/...
+        return "cloud storage"
+    return None

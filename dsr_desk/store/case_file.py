@@ -13,15 +13,14 @@ import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import update as update_
 
 from dsr_desk.errors import CaseFileCorruptError
-from dsr_desk.rules.case_values import CaseRecord, parse_moment, stamp
-from dsr_desk.rules.intake import Requester
-from dsr_desk.rules.representation import parse_relation
-from dsr_desk.rules.requests import CaseStatus, Channel, RequestType
+from dsr_desk.rules.case_values import CaseRecord, stamp
 from dsr_desk.store import case_schema as schema
 from dsr_desk.store.audit import AuditEvent, next_event
+from dsr_desk.store.case_rows import event_from_row, read_record, record_row
 from dsr_desk.store.migrations import WrongFileKindError, upgrade
 from dsr_desk.store.sqlcipher import (
     NotReadableError,
@@ -29,7 +28,10 @@ from dsr_desk.store.sqlcipher import (
     leftover_journal,
     needs_full_check,
     open_engine,
+    writing,
 )
+
+Update = Callable[[CaseRecord], "tuple[CaseRecord, dict] | None"]
 
 
 class CaseFile:
@@ -37,14 +39,18 @@ class CaseFile:
         self._engine = engine
         self.path = path
         self.reference = reference
+        # Called before every write (the desk refuses one here: a case another handler has open, say).
+        self.before_write: Callable[[], None] = lambda: None
 
     @classmethod
     def create(cls, path: Path, key: bytes, record: CaseRecord, actor: str, details: dict) -> CaseFile:
         engine = open_engine(path, key, create=True)
         upgrade(engine, schema.MIGRATIONS, schema.FILE_KIND, record.reference)
         case = cls(engine, path, record.reference)
-        with engine.begin() as conn:
-            conn.execute(insert(schema.case_record).values(id=1, reference=record.reference, **_row(record)))
+        with writing(engine) as conn:
+            conn.execute(
+                insert(schema.case_record).values(id=1, reference=record.reference, **record_row(record))
+            )
             conn.execute(
                 insert(schema.requests),
                 [{"type": kind.value, "position": i} for i, kind in enumerate(record.types)],
@@ -83,29 +89,12 @@ class CaseFile:
 
     def record(self) -> CaseRecord:
         with self._engine.connect() as conn:
-            row = conn.execute(select(schema.case_record)).mappings().one()
-            types = conn.execute(
-                select(schema.requests.c.type).order_by(schema.requests.c.position)
-            ).scalars()
-            return CaseRecord(
-                reference=row["reference"],
-                requester=Requester(name=row["name"], email=row["email"], address=row["address"]),
-                received=dt.date.fromisoformat(row["received"]),
-                types=tuple(RequestType(code) for code in types),
-                channel=Channel(row["channel"]),
-                status=CaseStatus(row["status"]),
-                notes=row["notes"],
-                created_at=parse_moment(row["created_at"]),
-                updated_at=parse_moment(row["updated_at"]),
-                closed_at=parse_moment(row["closed_at"]) if row["closed_at"] else None,
-                data_subject=row["data_subject"],
-                relation=parse_relation(row["relation"]),
-            )
+            return read_record(conn)
 
     def events(self) -> list[AuditEvent]:
         with self._engine.connect() as conn:
             rows = conn.execute(select(schema.events).order_by(schema.events.c.seq)).mappings()
-            return [_event_from_row(row) for row in rows]
+            return [event_from_row(row) for row in rows]
 
     def change(
         self,
@@ -113,19 +102,29 @@ class CaseFile:
         at: dt.datetime,
         actor: str,
         action: str,
-        details: dict,
-        record: CaseRecord | None = None,
+        update: Update,
         before_commit: Callable[[AuditEvent], object] | None = None,
-    ) -> AuditEvent:
-        """Stores `record` (when given) and appends the event recording why, in one transaction.
+    ) -> AuditEvent | None:
+        """Applies `update` to the record as it is now and appends the event recording why, in one
+        transaction. `update` gets the record read inside that transaction (so a change another process
+        made a moment ago is never overwritten) and returns the new record with the event's details, or
+        None when there is nothing to change. It may raise to refuse; then nothing is written.
 
         `before_commit` gets the event before it is committed: what fails there (writing the file the event
         speaks of) rolls the change back, so the log never claims what did not happen."""
-        with self._engine.begin() as conn:
-            if record is not None:
+        with self.transaction() as conn:
+            current = read_record(conn)
+            result = update(current)
+            if result is None:
+                return None
+            record, details = result
+            if record != current:
                 conn.execute(
-                    update(schema.case_record).where(schema.case_record.c.id == 1).values(**_row(record))
+                    update_(schema.case_record)
+                    .where(schema.case_record.c.id == 1)
+                    .values(**record_row(record))
                 )
+            if record.types != current.types:
                 conn.execute(schema.requests.delete())
                 conn.execute(
                     insert(schema.requests),
@@ -135,6 +134,12 @@ class CaseFile:
             if before_commit is not None:
                 before_commit(event)
             return event
+
+    def touch(self, conn: Connection, at: dt.datetime) -> None:
+        """The record's last-updated time, inside a caller's transaction (for the other stores' writes)."""
+        conn.execute(
+            update_(schema.case_record).where(schema.case_record.c.id == 1).values(updated_at=stamp(at))
+        )
 
     def store_document(
         self,
@@ -150,7 +155,7 @@ class CaseFile:
     ) -> tuple[int, AuditEvent]:
         """Keeps a document (a letter as sent) and the event that records it, in one transaction."""
         digest = hashlib.sha256(content).hexdigest()
-        with self._engine.begin() as conn:
+        with self.transaction() as conn:
             document_id = conn.execute(
                 insert(schema.documents).values(
                     kind=kind,
@@ -182,7 +187,7 @@ class CaseFile:
         self, *, document_type: str, image: bytes, at: dt.datetime, actor: str, action: str, details: dict
     ) -> tuple[int, AuditEvent]:
         digest = hashlib.sha256(image).hexdigest()
-        with self._engine.begin() as conn:
+        with self.transaction() as conn:
             copy_id = conn.execute(
                 insert(schema.id_copies).values(
                     created_at=stamp(at), document_type=document_type, sha256=digest, image=image
@@ -207,7 +212,7 @@ class CaseFile:
 
     def delete_id_copies(self, *, at: dt.datetime, actor: str, action: str, reason: str) -> list[AuditEvent]:
         """Deletes every ID copy with one event each; then rebuilds the file so no freed page keeps a byte."""
-        with self._engine.begin() as conn:
+        with self.transaction() as conn:
             ids = list(conn.execute(select(schema.id_copies.c.id)).scalars())
             events = []
             for copy_id in ids:
@@ -227,8 +232,10 @@ class CaseFile:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """For the other stores of a case file: their rows and the audit event go in one transaction."""
-        with self._engine.begin() as conn:
+        """A write: its rows and its audit event go in one transaction, which holds SQLite's write lock from
+        its start (BEGIN IMMEDIATE), so whatever it reads is what it changes."""
+        self.before_write()
+        with writing(self._engine) as conn:
             yield conn
 
     def connection(self) -> Connection:
@@ -261,28 +268,4 @@ class CaseFile:
             .mappings()
             .first()
         )
-        return _event_from_row(row) if row is not None else None
-
-
-def _row(record: CaseRecord) -> dict[str, object]:
-    return {
-        "name": record.requester.name,
-        "email": record.requester.email,
-        "address": record.requester.address,
-        "channel": record.channel.value,
-        "received": record.received.isoformat(),
-        "status": record.status.value,
-        "notes": record.notes,
-        "created_at": stamp(record.created_at),
-        "updated_at": stamp(record.updated_at),
-        "closed_at": stamp(record.closed_at) if record.closed_at else None,
-        "data_subject": record.data_subject,
-        "relation": record.relation.value if record.relation else "",
-    }
-
-
-def _event_from_row(row) -> AuditEvent:
-    details = json.loads(row["details"])
-    return AuditEvent(
-        row["seq"], row["at"], row["actor"], row["action"], details, row["prev_hash"], row["hash"]
-    )
+        return event_from_row(row) if row is not None else None

@@ -91,11 +91,21 @@ class PassphraseKdf:
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> PassphraseKdf:
+        """Parameters read from disk, each within bounds: a key file edited to ask for 16 GiB or a million
+        passes would otherwise hang the app at unlock. Raises ValueError naming what is wrong."""
         if data.get("kdf") != "argon2id":
             raise ValueError("unknown key derivation")
-        return cls(
-            salt=unb64(str(data["salt"])),
-            memory_kib=int(data["memory_kib"]),  # type: ignore[arg-type]
-            iterations=int(data["iterations"]),  # type: ignore[arg-type]
-            lanes=int(data["lanes"]),  # type: ignore[arg-type]
-        )
+        salt = unb64(str(data["salt"]))
+        if not MIN_SALT <= len(salt) <= MAX_SALT:
+            raise ValueError("salt")
+        values = {name: data.get(name) for name in _BOUNDS}
+        for name, (low, high) in _BOUNDS.items():
+            value = values[name]
+            if type(value) is not int or not low <= value <= high:
+                raise ValueError(name)
+        return cls(salt=salt, **values)  # type: ignore[arg-type]
+
+
+MIN_SALT, MAX_SALT = 16, 64
+# Wide enough for any parameters a later release may choose, narrow enough that no value hangs an unlock.
+_BOUNDS = {"memory_kib": (8 * 1024, 1024 * 1024), "iterations": (1, 16), "lanes": (1, 16)}

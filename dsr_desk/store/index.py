@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,8 +20,9 @@ from dsr_desk.rules.case_values import CaseSummary, DestructionRecord, parse_mom
 from dsr_desk.rules.clock import ClockFacts
 from dsr_desk.rules.requests import CaseStatus, Channel, RequestType
 from dsr_desk.store import index_schema as schema
+from dsr_desk.store.case_claims import CaseClaims
 from dsr_desk.store.migrations import WrongFileKindError, upgrade
-from dsr_desk.store.sqlcipher import NotReadableError, integrity_problems, open_engine
+from dsr_desk.store.sqlcipher import NotReadableError, integrity_problems, open_engine, writing
 
 
 @dataclass(frozen=True)
@@ -57,9 +59,16 @@ class WorkspaceIndex:
     def close(self) -> None:
         self._engine.dispose()
 
-    def allocate_reference(self, year: int, taken: set[str] = frozenset()) -> str:
-        """The next free reference of `year`; no number is handed out twice, not even after destruction."""
-        with self._engine.begin() as conn:
+    def claims(self, alive: Callable[[str], bool]) -> CaseClaims:
+        return CaseClaims(self._engine, alive)
+
+    def reserve_reference(self, year: int, session: str, since: dt.datetime) -> str:
+        """The next free reference of `year`, recorded as being created by `session` until add_case.
+
+        No number is handed out twice, not even after destruction: the counter only goes up, and a number
+        the index knows in any way (listed, being created, destroyed) is skipped.
+        """
+        with writing(self._engine) as conn:
             last = (
                 conn.execute(
                     select(schema.reference_counters.c.last_number).where(
@@ -69,16 +78,55 @@ class WorkspaceIndex:
                 or 0
             )
             number = last + 1
-            while reference_for(year, number) in taken or self._known(conn, reference_for(year, number)):
+            while self._known(conn, reference_for(year, number)):
                 number += 1
             conn.execute(
                 sqlite_insert(schema.reference_counters)
                 .values(year=year, last_number=number)
                 .on_conflict_do_update(index_elements=["year"], set_={"last_number": number})
             )
-        return reference_for(year, number)
+            reference = reference_for(year, number)
+            conn.execute(
+                insert(schema.pending_cases).values(reference=reference, session=session, since=stamp(since))
+            )
+        return reference
 
-    def put(self, summary: CaseSummary, audit_head: str, audit_count: int) -> None:
+    def pending_cases(self) -> list[str]:
+        """Cases whose creation began but never finished (seen under the workspace lock: abandoned)."""
+        with self._engine.connect() as conn:
+            return list(conn.execute(select(schema.pending_cases.c.reference)).scalars())
+
+    def forget_pending(self, reference: str) -> None:
+        with writing(self._engine) as conn:
+            conn.execute(delete(schema.pending_cases).where(schema.pending_cases.c.reference == reference))
+
+    def add_case(self, summary: CaseSummary, audit_head: str, audit_count: int) -> None:
+        """Lists a new (or re-found) case, and ends its creation, in one transaction."""
+        with writing(self._engine) as conn:
+            self._upsert(conn, summary, audit_head, audit_count)
+            conn.execute(
+                delete(schema.pending_cases).where(schema.pending_cases.c.reference == summary.reference)
+            )
+
+    def put(self, summary: CaseSummary, audit_head: str, audit_count: int) -> bool:
+        """The case's summary after a write. False when the case was destroyed meanwhile.
+
+        Writes by several processes can reach the index in another order than they reached the case file;
+        a summary never replaces one that recorded a longer log, so the index ends at the newest state.
+        """
+        with writing(self._engine) as conn:
+            gone = conn.execute(
+                select(schema.destructions.c.reference).where(
+                    schema.destructions.c.reference == summary.reference
+                )
+            ).first()
+            if gone is not None:
+                return False
+            self._upsert(conn, summary, audit_head, audit_count)
+        return True
+
+    @staticmethod
+    def _upsert(conn, summary: CaseSummary, audit_head: str, audit_count: int) -> None:
         values = {
             "name": summary.name,
             "email": summary.email,
@@ -93,12 +141,17 @@ class WorkspaceIndex:
             "audit_count": audit_count,
             "clock": json.dumps(summary.clock.to_json(), sort_keys=True),
         }
-        with self._engine.begin() as conn:
-            conn.execute(
-                sqlite_insert(schema.cases)
-                .values(reference=summary.reference, **values)
-                .on_conflict_do_update(index_elements=["reference"], set_=values)
+        conn.execute(
+            sqlite_insert(schema.cases)
+            .values(reference=summary.reference, **values)
+            .on_conflict_do_update(
+                index_elements=["reference"], set_=values, where=schema.cases.c.audit_count <= audit_count
             )
+        )
+
+    def references(self) -> set[str]:
+        with self._engine.connect() as conn:
+            return set(conn.execute(select(schema.cases.c.reference)).scalars())
 
     def entries(self) -> list[IndexEntry]:
         with self._engine.connect() as conn:
@@ -115,15 +168,16 @@ class WorkspaceIndex:
         return _entry(row) if row else None
 
     def begin_destruction(self, record: DestructionRecord) -> None:
-        with self._engine.begin() as conn:
+        with writing(self._engine) as conn:
             conn.execute(
                 delete(schema.destructions).where(schema.destructions.c.reference == record.reference)
             )
             conn.execute(insert(schema.destructions).values(state="pending", **_destruction_row(record)))
 
     def finish_destruction(self, reference: str) -> None:
-        with self._engine.begin() as conn:
+        with writing(self._engine) as conn:
             conn.execute(delete(schema.cases).where(schema.cases.c.reference == reference))
+            conn.execute(delete(schema.case_claims).where(schema.case_claims.c.reference == reference))
             conn.execute(
                 update(schema.destructions)
                 .where(schema.destructions.c.reference == reference)
@@ -157,7 +211,10 @@ class WorkspaceIndex:
         gone = conn.execute(
             select(schema.destructions.c.reference).where(schema.destructions.c.reference == reference)
         )
-        return in_cases.first() is not None or gone.first() is not None
+        pending = conn.execute(
+            select(schema.pending_cases.c.reference).where(schema.pending_cases.c.reference == reference)
+        )
+        return any(result.first() is not None for result in (in_cases, gone, pending))
 
 
 def _entry(row) -> IndexEntry:

@@ -45,6 +45,25 @@ MIGRATIONS = (
         "the clock facts of each case (extension, requests for information), so the list shows due dates",
         sql_steps("ALTER TABLE cases ADD COLUMN clock TEXT NOT NULL DEFAULT '{}'"),
     ),
+    Migration(
+        3,
+        "a shared workspace: cases being created (and by which session), and who has a case open to edit",
+        sql_steps(
+            """CREATE TABLE pending_cases (
+                reference TEXT PRIMARY KEY,
+                session TEXT NOT NULL,
+                since TEXT NOT NULL
+            )""",
+            """CREATE TABLE case_claims (
+                reference TEXT PRIMARY KEY,
+                session TEXT NOT NULL,
+                handler TEXT NOT NULL,
+                host TEXT NOT NULL,
+                pid INTEGER NOT NULL,
+                since TEXT NOT NULL
+            )""",
+        ),
+    ),
 )
 
 metadata = MetaData()
@@ -84,4 +103,23 @@ destructions = Table(
     Column("destroyed_by", String, nullable=False),
     Column("reason", String, nullable=False),
     Column("state", String, nullable=False),
+)
+
+pending_cases = Table(
+    "pending_cases",
+    metadata,
+    Column("reference", String, primary_key=True),
+    Column("session", String, nullable=False),
+    Column("since", String, nullable=False),
+)
+
+case_claims = Table(
+    "case_claims",
+    metadata,
+    Column("reference", String, primary_key=True),
+    Column("session", String, nullable=False),
+    Column("handler", String, nullable=False),
+    Column("host", String, nullable=False),
+    Column("pid", Integer, nullable=False),
+    Column("since", String, nullable=False),
 )

@@ -47,15 +47,15 @@ class Keychain:
             return False
         return ok
 
-    def store(self, workspace_id: str, master_key: bytes) -> None:
+    def store(self, workspace_id: str, master_key: bytes, handler_id: str | None = None) -> None:
         try:
-            self.backend.set_password(SERVICE, _account(workspace_id), b64(master_key))
+            self.backend.set_password(SERVICE, _account(workspace_id, handler_id), b64(master_key))
         except _BACKEND_ERRORS as exc:
             raise KeychainUnavailableError() from _without_detail(exc)
 
-    def load(self, workspace_id: str) -> bytes:
+    def load(self, workspace_id: str, handler_id: str | None = None) -> bytes:
         try:
-            value = self.backend.get_password(SERVICE, _account(workspace_id))
+            value = self.backend.get_password(SERVICE, _account(workspace_id, handler_id))
         except _BACKEND_ERRORS as exc:
             raise KeychainUnavailableError() from _without_detail(exc)
         if value is None:
@@ -68,18 +68,22 @@ class Keychain:
             raise KeychainEntryMissingError()
         return key
 
-    def delete(self, workspace_id: str) -> None:
+    def delete(self, workspace_id: str, handler_id: str | None = None) -> None:
         """Best effort: an entry that is already gone, or a keychain no longer there, is fine here."""
         try:
-            self.backend.delete_password(SERVICE, _account(workspace_id))
+            self.backend.delete_password(SERVICE, _account(workspace_id, handler_id))
         except PasswordDeleteError:
             pass
         except _BACKEND_ERRORS as exc:
             log.info("keychain entry not deleted: %s", type(exc).__name__)
 
 
-def _account(workspace_id: str) -> str:
-    return f"workspace-{workspace_id}"
+def _account(workspace_id: str, handler_id: str | None) -> str:
+    # Each handler's entry on their own computer; the first handler keeps the name entries had before
+    # there were handlers, so an upgraded workspace opens as it did.
+    if handler_id in (None, "first"):
+        return f"workspace-{workspace_id}"
+    return f"workspace-{workspace_id}-{handler_id}"
 
 
 def _without_detail(exc: BaseException) -> Exception:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Engine
 
 from dsr_desk.errors import NewerFormatError
+from dsr_desk.store.sqlcipher import writing
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def upgrade(engine: Engine, migrations: Sequence[Migration], file_kind: str, lab
     """Brings the file to the newest version; returns (version before, version after)."""
     latest = migrations[-1].version
     assert [m.version for m in migrations] == list(range(1, latest + 1)), "migrations must be 1..n"
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         before = schema_version(conn)
         if before > latest:
             raise NewerFormatError(name=label, version=before, supported=latest)
@@ -50,7 +51,11 @@ def upgrade(engine: Engine, migrations: Sequence[Migration], file_kind: str, lab
             if kind != file_kind:
                 raise WrongFileKindError(kind)
     for migration in migrations[before:]:
-        with engine.begin() as conn:
+        with writing(engine) as conn:
+            # Another process opening the same file may have taken this step since we looked; the write
+            # lock is held from here on, so the version read now is the one this step would follow.
+            if schema_version(conn) >= migration.version:
+                continue
             migration.apply(conn)
             if migration.version == 1:
                 conn.exec_driver_sql("INSERT INTO meta (key, value) VALUES ('format', ?)", (file_kind,))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -109,3 +110,36 @@ def _date(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value))
+
+
+class SettingsFile:
+    """settings.toml as an open desk sees it: read again whenever another process has saved it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._seen: tuple[int, int, int] | None = None
+        self._settings = Settings()
+        self.current()
+
+    def current(self) -> Settings:
+        signature = self._signature()
+        if signature != self._seen:
+            self._settings, self._seen = load_settings(self.path), signature
+        return self._settings
+
+    def change(self, change: Callable[[Settings], Settings]) -> Settings:
+        """Applies `change` to the settings as they are on disk now and saves them. The caller holds the
+        workspace lock, so a change another process saved a moment ago is built on, never overwritten."""
+        self._seen = None
+        updated = change(self.current())
+        save_settings(self.path, updated)
+        self._settings, self._seen = updated, self._signature()
+        return updated
+
+    def _signature(self) -> tuple[int, int, int] | None:
+        try:
+            status = self.path.stat()
+        except FileNotFoundError:
+            return None
+        # The inode changes with every atomic save (a new file is renamed over the old one).
+        return (status.st_ino, status.st_mtime_ns, status.st_size)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from dsr_desk.errors import DatabaseWriteFailedError
@@ -63,9 +64,11 @@ def open_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
         max_overflow=2,
         hide_parameters=True,
     )
-    # The driver's own transaction handling defers BEGIN; take the write lock at the start instead, so a
-    # transaction is all-or-nothing and DDL in migrations is transactional too.
-    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+    # The driver's own transaction handling is switched off (isolation_level=None), so every transaction is
+    # begun here: a write takes SQLite's write lock at its start (BEGIN IMMEDIATE), so what it reads is what
+    # it changes, and DDL in migrations is transactional too; a read begins deferred and never blocks
+    # another reader.
+    event.listen(engine, "begin", _begin)
     event.listen(engine, "handle_error", lambda context: _typed_write_failure(context, path))
     if not create:
         try:
@@ -84,6 +87,24 @@ def _typed_write_failure(context, path: Path) -> None:
     problem = _WRITE_PROBLEMS.get("_".join(name.split("_")[:2]))
     if problem is not None:
         raise DatabaseWriteFailedError(path=str(path), problem=problem) from None
+
+
+_WRITE = "dsr_desk_write"
+
+
+def _begin(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
+
+
+@contextlib.contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A write transaction: all or nothing, holding the file's write lock from its first statement.
+
+    Another process's write waits for it (SQLite's busy timeout) instead of failing."""
+    with engine.connect() as conn:
+        conn.execution_options(**{_WRITE: True})
+        with conn.begin():
+            yield conn
 
 
 def integrity_problems(engine: Engine) -> list[str]:

@@ -1,4 +1,4 @@
-"""A workspace is a folder: keyfile.json, settings.toml, index.dsrdb, cases/, backups/."""
+"""A workspace is a folder: keyfile.json, settings.toml, index.dsrdb, cases/, backups/, locks/."""
 
 from __future__ import annotations
 
@@ -71,18 +71,45 @@ class WorkspacePaths:
     def exists(self) -> bool:
         return self.keyfile.exists()
 
+    @property
+    def locks(self) -> Path:
+        return self.root / "locks"
+
     def make_folders(self) -> None:
-        for folder in (self.root, self.cases, self.backups):
+        for folder in (self.root, self.cases, self.backups, self.locks):
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             if os.name == "posix":
                 folder.chmod(0o700)  # a folder chosen that already existed keeps no wider mode
 
     def case_references_on_disk(self) -> set[str]:
-        return {p.name[: -len(CASE_SUFFIX)] for p in self.cases.glob(f"DSR-*{CASE_SUFFIX}")}
+        return _references(self.cases, CASE_SUFFIX)
 
-    def leftovers(self) -> list[Path]:
-        """Half-made files from an interrupted write: safe to remove, they were never a case."""
-        return sorted(self.cases.glob(f".*{CASE_SUFFIX}.creating*")) + sorted(self.root.glob("**/.*.tmp"))
+    def case_keys_on_disk(self) -> set[str]:
+        return _references(self.cases, KEY_SUFFIX)
+
+    def leftovers(self, exclude: set[str] = frozenset()) -> list[Path]:
+        """Half-made files of an interrupted write, in the folders whose files are only written under the
+        workspace lock: a case file being built (unless its creation is recorded in `exclude`, which the
+        clean-up finishes or undoes by name) and atomic writes' temp files."""
+        building = [
+            p
+            for p in self.cases.glob(f".*{CASE_SUFFIX}.creating*")
+            if p.name[1:].split(CASE_SUFFIX)[0] not in exclude
+        ]
+        temps = [p for folder in (self.root, self.cases, self.logo.parent) for p in folder.glob(".*.tmp")]
+        return sorted(building) + sorted(temps)
+
+
+def _references(folder: Path, suffix: str) -> set[str]:
+    try:
+        with os.scandir(folder) as entries:
+            return {
+                e.name[: -len(suffix)]
+                for e in entries
+                if e.name.endswith(suffix) and is_reference(e.name[: -len(suffix)])
+            }
+    except FileNotFoundError:
+        return set()
 
 
 def _checked(reference: str) -> str:

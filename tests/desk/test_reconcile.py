@@ -18,6 +18,7 @@ def test_half_built_files_are_removed(desk, workspace_dir, keychain):
         "index.dsrdb",
         "keyfile.json",
         "settings.toml",
+        "workspace.lock",  # the lock every process shares; no session lock is left behind
     ]
 
 

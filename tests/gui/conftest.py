@@ -13,3 +13,14 @@ def window(qtbot, qapp, desk):
     qtbot.addWidget(main)
     main.show()
     return main
+
+
+@pytest.fixture(autouse=True)
+def _own_qsettings(tmp_path, qapp):
+    """What the app remembers per computer (the last handler, window geometry) goes to this test's folder,
+    never to the user's own settings."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    yield

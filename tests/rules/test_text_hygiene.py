@@ -56,7 +56,7 @@ def test_the_case_list_shows_what_an_older_case_hides(passphrase_desk, capsys, m
     with desk.open_case(summary.reference) as case:
         record = case.record()
         sneaky = replace(record.requester, name="Jan \u202eseirV ed")
-        case._write(replace(record, requester=sneaky), "requester.changed", {})
+        case._write("requester.changed", lambda current, _now: (replace(current, requester=sneaky), {}))
     monkeypatch.setenv("DSR_DESK_PASSPHRASE", PASSPHRASE)
     assert main(["--workspace", str(desk.paths.root), "case", "list"]) == 0
     out = capsys.readouterr().out

@@ -27,8 +27,9 @@ def test_the_keyfile_of_a_keychain_workspace_holds_no_wrapped_master_key_but_the
     desk, workspace_dir
 ):
     data = json.loads((workspace_dir / "keyfile.json").read_text())
-    assert data["storage"] == "keychain"
-    assert "passphrase" not in data
+    [handler] = data["handlers"]
+    assert (handler["name"], handler["role"], handler["storage"]) == ("Petra Jansen", "officer", "keychain")
+    assert "passphrase" not in handler
     assert set(data["recovery"]) == {"nonce", "ciphertext"}
 
 

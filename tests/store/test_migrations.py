@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -46,7 +47,9 @@ def test_a_version_1_index_opens_and_upgrades(tmp_path):
     index = WorkspaceIndex.open(path, key)
     [entry] = index.entries()
     assert entry.summary.reference == "DSR-2026-0042"
-    assert index.allocate_reference(2026) == "DSR-2026-0002"  # the counter of the old file goes on
+    # The counter of the old file goes on, and the new tables of later versions are there to use.
+    assert index.reserve_reference(2026, "s1", dt.datetime(2026, 11, 20, tzinfo=dt.UTC)) == "DSR-2026-0002"
+    assert index.pending_cases() == ["DSR-2026-0002"]
     index.close()
     assert len(index_schema.MIGRATIONS) >= 1
 
@@ -102,7 +105,9 @@ def test_a_version_1_case_file_upgrades_to_the_requester_being_the_data_subject(
     assert record.data_subject == "" and record.relation is None
     assert record.subject_name == "Zoë van der Linden"
     changed = dataclasses.replace(record, data_subject="Mila van der Linden", relation=Relation.PARENT)
-    case.change(at=record.updated_at, actor="Petra Jansen", action="note.added", details={}, record=changed)
+    case.change(
+        at=record.updated_at, actor="Petra Jansen", action="note.added", update=lambda _: (changed, {})
+    )
     case.close()
     reopened = CaseFile.open(path, key, "DSR-2026-0042")
     assert reopened.record().data_subject == "Mila van der Linden"

@@ -50,4 +50,5 @@ def test_a_workspace_kept_in_a_real_secret_service_opens_in_a_new_process(tmp_pa
     listed = json.loads("\n".join(lines[lines.index("DSR-2026-0001") + 1 :]))
     assert [case["name"] for case in listed] == ["Jan Jansen"]
     keyfile = json.loads((workspace / "keyfile.json").read_text())
-    assert keyfile["storage"] == "keychain" and "passphrase" not in keyfile
+    [handler] = keyfile["handlers"]
+    assert handler["storage"] == "keychain" and "passphrase" not in handler

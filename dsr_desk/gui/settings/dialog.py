@@ -8,6 +8,7 @@ from dsr_desk.desk import Desk
 from dsr_desk.errors import DsrDeskError, ValidationError
 from dsr_desk.gui.forms import ProblemBanner, action_buttons
 from dsr_desk.gui.settings.general_tab import GeneralTab
+from dsr_desk.gui.settings.handlers_tab import HandlersTab
 from dsr_desk.gui.settings.letters_tab import LettersTab
 from dsr_desk.gui.settings.organisation_tab import OrganisationTab
 from dsr_desk.gui.settings.register_tab import RegisterTab
@@ -25,13 +26,18 @@ class SettingsDialog(QDialog):
         self.organisation_tab = OrganisationTab(desk, self)
         self.register_tab = RegisterTab(desk, self)
         self.letters_tab = LettersTab(desk, self)
+        self.handlers_tab = HandlersTab(desk, self)
         for tab, key in (
             (self.general, "general"),
             (self.organisation_tab, "organisation"),
             (self.register_tab, "register"),
             (self.letters_tab, "letters"),
+            (self.handlers_tab, "handlers"),
         ):
             self.tabs.addTab(tab, t(f"gui.settings.tab.{key}"))
+        # A handler sees what the organisation's settings are, but only a privacy officer changes them.
+        for tab in (self.organisation_tab, self.register_tab):
+            tab.setEnabled(desk.is_officer)
         # The general tab's controls, by the names the rest of the app and its tests use.
         for name in (
             "organisation",

@@ -43,8 +43,8 @@ class GeneralTab(QWidget):
         self._desk = desk
         settings = desk.settings
         self.organisation = QLineEdit(settings.organisation_name, self)
-        self.handler = QLineEdit(settings.handler_name, self)
-        self.handler.setPlaceholderText(desk.actor)
+        self.organisation.setReadOnly(not desk.is_officer)
+        self.handler = QLineEdit(desk.handler.name, self)
         self.language = QComboBox(self)
         for lang in LANGUAGES:
             self.language.addItem(t(f"gui.language.{lang}"), lang)

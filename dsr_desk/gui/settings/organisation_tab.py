@@ -96,6 +96,7 @@ class OrganisationTab(QWidget):
         row.addStretch(1)
         form.addRow(t("gui.profile.logo"), row)
         self._show_logo()
+        self._loaded = self.values()
 
     def values(self) -> dict[str, object]:
         values: dict[str, object] = {
@@ -108,7 +109,11 @@ class OrganisationTab(QWidget):
         return values
 
     def save(self) -> None:
-        self._desk.update_profile(**self.values())
+        # Only what was changed here: a field a colleague saved meanwhile is not put back as it was.
+        changed = {name: value for name, value in self.values().items() if self._loaded.get(name) != value}
+        if changed:
+            self._desk.update_profile(**changed)
+            self._loaded = self.values()
 
     def choose_logo(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

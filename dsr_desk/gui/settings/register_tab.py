@@ -41,6 +41,7 @@ class RegisterTab(QWidget):
         self._desk = desk
         self._loading = False
         self.entries: list[RegisterEntry] = list(desk.settings.register)
+        self._loaded = tuple(self.entries)
         self.list = QListWidget(self)
         self.list.setMaximumWidth(220)
         self.list.currentRowChanged.connect(self._show)
@@ -189,4 +190,7 @@ class RegisterTab(QWidget):
             self._refill()
 
     def save(self) -> None:
-        self._desk.update_register(tuple(self.entries))
+        if tuple(self.entries) != self._loaded:
+            # Refused, not overwritten, when a colleague saved another register since this one was read.
+            self._desk.update_register(tuple(self.entries), expected=self._loaded)
+            self._loaded = tuple(self.entries)

@@ -231,6 +231,22 @@ class CaseGoneError(DsrDeskError):
     key = "error.shared.case_gone"
 
 
+class CaseRolledBackError(DsrDeskError):
+    """The case file is behind the index: events the workspace saw are missing from it."""
+
+    key = "error.shared.case_rolled_back"
+
+
+class CaseDivergedError(DsrDeskError):
+    """The case file holds other events than the ones the index remembers."""
+
+    key = "error.shared.case_diverged"
+
+
+class NothingRolledBackError(DsrDeskError):
+    key = "error.shared.nothing_rolled_back"
+
+
 class HandlerUnknownError(DsrDeskError):
     key = "error.shared.handler_unknown"
 

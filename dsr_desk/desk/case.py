@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from sqlalchemy import Connection
+
 from dsr_desk.desk.case_archive import ArchiveActions
 from dsr_desk.desk.case_clock import ClockActions
 from dsr_desk.desk.case_data import DataActions
@@ -18,6 +20,7 @@ from dsr_desk.desk.case_exports import ExportActions
 from dsr_desk.desk.case_forward import ForwardActions
 from dsr_desk.desk.case_identity import IdentityActions
 from dsr_desk.desk.case_letters import LetterActions
+from dsr_desk.desk.case_rollback import RollbackActions
 from dsr_desk.desk.clock import facts_from_events
 from dsr_desk.errors import CaseGoneError, InvalidTransitionError, ValidationError
 from dsr_desk.rules.case_values import CaseRecord, CaseSummary
@@ -45,7 +48,14 @@ if TYPE_CHECKING:
 
 
 class Case(
-    ClockActions, LetterActions, IdentityActions, DataActions, ExportActions, ArchiveActions, ForwardActions
+    ClockActions,
+    LetterActions,
+    IdentityActions,
+    DataActions,
+    ExportActions,
+    ArchiveActions,
+    ForwardActions,
+    RollbackActions,
 ):
     def __init__(self, desk: Desk, file: CaseFile, entry: IndexEntry | None) -> None:
         self._desk = desk
@@ -178,9 +188,11 @@ class Case(
         if not self._desk.index.put(self.summary(), event.hash, event.seq):
             raise CaseGoneError(reference=self.reference)
 
-    def _may_write(self) -> None:
-        """Called before every write to the case file: refuses while another handler has the case open."""
+    def _may_write(self, conn: Connection) -> None:
+        """Called inside every write to the case file, before it writes: refuses while another handler has
+        the case open, and while the file is behind what the index remembers of it."""
         self._desk.refuse_if_claimed(self.reference)
+        self.refuse_if_rolled_back(conn)
 
     def _check_audit(self, entry: IndexEntry | None) -> AuditReport:
         head, count = (entry.audit_head, entry.audit_count) if entry else (None, None)

@@ -108,11 +108,14 @@ class WorkspaceIndex:
                 delete(schema.pending_cases).where(schema.pending_cases.c.reference == summary.reference)
             )
 
-    def put(self, summary: CaseSummary, audit_head: str, audit_count: int) -> bool:
+    def put(
+        self, summary: CaseSummary, audit_head: str, audit_count: int, *, accept_older: bool = False
+    ) -> bool:
         """The case's summary after a write. False when the case was destroyed meanwhile.
 
         Writes by several processes can reach the index in another order than they reached the case file;
         a summary never replaces one that recorded a longer log, so the index ends at the newest state.
+        Only an acknowledged rollback (`accept_older`) sets a shorter log as the case's head.
         """
         with writing(self._engine) as conn:
             gone = conn.execute(
@@ -122,11 +125,13 @@ class WorkspaceIndex:
             ).first()
             if gone is not None:
                 return False
-            self._upsert(conn, summary, audit_head, audit_count)
+            self._upsert(conn, summary, audit_head, audit_count, accept_older)
         return True
 
     @staticmethod
-    def _upsert(conn, summary: CaseSummary, audit_head: str, audit_count: int) -> None:
+    def _upsert(
+        conn, summary: CaseSummary, audit_head: str, audit_count: int, accept_older: bool = False
+    ) -> None:
         values = {
             "name": summary.name,
             "email": summary.email,
@@ -145,7 +150,9 @@ class WorkspaceIndex:
             sqlite_insert(schema.cases)
             .values(reference=summary.reference, **values)
             .on_conflict_do_update(
-                index_elements=["reference"], set_=values, where=schema.cases.c.audit_count <= audit_count
+                index_elements=["reference"],
+                set_=values,
+                where=None if accept_older else schema.cases.c.audit_count <= audit_count,
             )
         )
 

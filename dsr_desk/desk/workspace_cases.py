@@ -22,6 +22,7 @@ from dsr_desk.store.case_file import CaseFile
 from dsr_desk.store.case_keys import destroy_case_key, write_case_key
 from dsr_desk.store.crypto import new_key
 from dsr_desk.store.sqlcipher import remove_database_files
+from dsr_desk.store.tombstones import read_tombstone, write_tombstone
 
 if TYPE_CHECKING:
     from dsr_desk.desk.workspace import Desk
@@ -123,6 +124,10 @@ class CaseLifecycle:
                 reason=clean_line(reason, field="reason"),
             )
             self._index.begin_destruction(record)
+            # Before anything is destroyed: should the index be lost later, the record survives it.
+            write_tombstone(
+                self.paths.tombstone(reference), record, self._tombstone_key, self.keyfile.workspace_id
+            )
             self.finish_destruction(reference)
         return record
 
@@ -165,6 +170,12 @@ class CaseLifecycle:
         destroy_case_key(self.paths.case_key(reference))
         remove_database_files(self.paths.case_file(reference))
         self._index.finish_destruction(reference)
+
+    def tombstone_record(self: Desk, reference: str) -> DestructionRecord:
+        """The destruction record kept beside where the case was (TombstoneUnreadableError if not ours)."""
+        return read_tombstone(
+            self.paths.tombstone(reference), reference, self._tombstone_key, self.keyfile.workspace_id
+        )
 
     def destruction_records(self: Desk) -> list[DestructionRecord]:
         return self._index.destruction_records()

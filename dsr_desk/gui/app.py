@@ -15,7 +15,7 @@ from dsr_desk.gui.session import Session
 from dsr_desk.gui.single_instance import SingleInstance
 from dsr_desk.gui.style import apply_style
 from dsr_desk.gui.unexpected import report_unexpected
-from dsr_desk.i18n import set_language
+from dsr_desk.i18n import set_language, t
 from dsr_desk.store.keychain import Keychain
 from dsr_desk.store.settings import load_settings
 from dsr_desk.store.workspace import WorkspacePaths, default_workspace_dir

@@ -38,6 +38,7 @@ class ReconcileReport:
     unreadable: dict[str, DsrDeskError] = field(default_factory=dict)
     missing_files: list[str] = field(default_factory=list)
     claims_released: int = 0
+    outputs_removed: int = 0
     index_rebuilt: bool = False
     destructions_restored: list[str] = field(default_factory=list)
     tombstones_refused: list[str] = field(default_factory=list)
@@ -73,6 +74,7 @@ def reconcile(desk: Desk) -> ReconcileReport:
         return report  # nothing here can be repaired, and nothing is being written by this process
     # Needs no lock: whether a session's process is gone is exact (see locks.py), and a gone one's files
     # are its own.
+    report.outputs_removed = desk.remove_abandoned_outputs()
     sweep_ended_sessions(desk.paths.root, desk.session.id)
     look = _look(desk)
     if look.work:

@@ -23,12 +23,14 @@ from dsr_desk.rules.case_values import CaseSummary
 from dsr_desk.rules.intake import clean_line
 from dsr_desk.rules.overview import CaseOverview, overview
 from dsr_desk.rules.workspace_setup import passphrase_problems
+from dsr_desk.store.atomic import watch_outputs
 from dsr_desk.store.case_keys import case_key_wrapping_key, read_case_key
 from dsr_desk.store.crypto import derive_subkey
 from dsr_desk.store.index import WorkspaceIndex
 from dsr_desk.store.keychain import Keychain
 from dsr_desk.store.keyfile import PASSPHRASE, Handler, KeyFile
-from dsr_desk.store.locks import Session, WorkspaceLock, session_alive
+from dsr_desk.store.locks import Session, WorkspaceLock, locks_folder, session_alive
+from dsr_desk.store.pending_outputs import PendingOutputs, pending_outputs_key, remove_abandoned
 from dsr_desk.store.settings import Settings, SettingsFile, save_settings
 from dsr_desk.store.tombstones import tombstone_key
 from dsr_desk.store.workspace import WorkspacePaths
@@ -66,8 +68,23 @@ class Desk(CaseLifecycle, WorkspaceSettingsActions, SharingActions, HandlerActio
                 paths.index, derive_subkey(master, "dsr-desk/index/v1"), create=self.index_created
             )
         self.session = Session(paths.root, self.actor, self.now())
+        self._outputs = PendingOutputs(
+            locks_folder(paths.root), self.session.id, pending_outputs_key(master), keyfile.workspace_id
+        )
+        self._watching = contextlib.ExitStack()
+        if not self.read_only:
+            self._watching.enter_context(watch_outputs(self._outputs))
         self.claims = self._index.claims(lambda session: session_alive(paths.root, session))
         self.reconcile_report = reconcile(self)
+
+    def remove_abandoned_outputs(self) -> int:
+        """Half-written exports and letters of sessions that were killed (see store/pending_outputs.py)."""
+        return remove_abandoned(
+            locks_folder(self.paths.root),
+            lambda session: session_alive(self.paths.root, session),
+            pending_outputs_key(self._master),
+            self.keyfile.workspace_id,
+        )
 
     def notices(self, lang: str | None = None) -> list[str]:
         """What opening found that the user must know: a rebuilt index, a case that could not be read."""
@@ -139,6 +156,10 @@ class Desk(CaseLifecycle, WorkspaceSettingsActions, SharingActions, HandlerActio
             return
         with contextlib.suppress(DsrDeskError, SQLAlchemyError):
             self.claims.release_all(self.session.id)
+        # Closing while an export or a letter is still being written (the window closed, a stop asked):
+        # what it had written so far goes first.
+        self._outputs.remove_own()
+        self._watching.close()
         self._index.close()
         self.session.end()
 

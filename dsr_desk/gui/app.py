@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -66,6 +67,12 @@ def _run(root: Path, keychain: Keychain | None) -> int:
             print(t("gui.already_open", path=str(root)), file=sys.stderr)
         return 0
     session = Session(root, keychain)
+    # A stop request ends the event loop like Quit, so the session closes the desk (and removes any output
+    # still being written); the timer lets Python see the signal while Qt waits for events.
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(500)
     instance.activated.connect(session.to_front)
     session.ended.connect(app.quit)
     session.begin()

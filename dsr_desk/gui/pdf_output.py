@@ -67,7 +67,7 @@ def ask_and_save(pdf: bytes, parent: QWidget, suggested_name: str) -> Path | Non
         return None
     path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
     try:
-        atomic_write(path, pdf)
+        atomic_write(path, pdf, output=True)
     except OSError as exc:
         raise WriteFailedError(path=str(path), reason=exc.strerror or type(exc).__name__) from None
     return path

@@ -12,16 +12,48 @@ import os
 import secrets
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 PRIVATE = 0o600
 
 
+class OutputWatcher(Protocol):
+    def started(self, temp: Path) -> None: ...
+    def ended(self, temp: Path) -> None: ...
+
+
+# Who is told of outputs being written outside the workspace (store/pending_outputs.py): the open desks.
+_watchers: list[OutputWatcher] = []
+
+
 @contextlib.contextmanager
-def atomic_writer(path: Path, mode: int = PRIVATE) -> Iterator[BinaryIO]:
-    """Yields a binary file; on a clean exit it replaces `path`, on an exception it vanishes."""
+def watch_outputs(watcher: OutputWatcher) -> Iterator[None]:
+    _watchers.append(watcher)
+    try:
+        yield
+    finally:
+        _watchers.remove(watcher)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path, mode: int = PRIVATE, *, output: bool = False) -> Iterator[BinaryIO]:
+    """Yields a binary file; on a clean exit it replaces `path`, on an exception it vanishes.
+
+    `output`: a file for outside the workspace holding case data (an export, a letter): its temp name is
+    recorded while it is written, so a process killed meanwhile leaves nothing that is not cleaned up."""
     path = Path(path)
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    watchers = list(_watchers) if output else []
+    for watcher in watchers:
+        watcher.started(temp)  # before the file exists: a kill from here on is covered
+    try:
+        yield from _written(path, temp, mode)
+    finally:
+        for watcher in watchers:
+            watcher.ended(temp)
+
+
+def _written(path: Path, temp: Path, mode: int) -> Iterator[BinaryIO]:
     # O_EXCL: never follow or reuse something already there; the mode applies before any byte is written.
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
     try:
@@ -37,8 +69,10 @@ def atomic_writer(path: Path, mode: int = PRIVATE) -> Iterator[BinaryIO]:
     fsync_directory(path.parent)
 
 
-def atomic_write(path: Path, data: bytes | Iterable[bytes], mode: int = PRIVATE) -> None:
-    with atomic_writer(path, mode) as handle:
+def atomic_write(
+    path: Path, data: bytes | Iterable[bytes], mode: int = PRIVATE, *, output: bool = False
+) -> None:
+    with atomic_writer(path, mode, output=output) as handle:
         if isinstance(data, bytes | bytearray | memoryview):
             handle.write(data)
         else:

@@ -62,7 +62,7 @@ def write_archive(target: Path, contents: ArchiveContents) -> ArchiveResult:
     )
     try:
         with (
-            atomic_writer(target, mode=0o600) as handle,
+            atomic_writer(target, mode=0o600, output=True) as handle,
             zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive,
         ):
             for name, data in files.items():

@@ -75,7 +75,7 @@ def write_export(
     items = bundle.selected()
     total, done = sum(item.size for item in items) or 1, 0
     try:
-        with atomic_writer(target, mode=0o600) as handle:
+        with atomic_writer(target, mode=0o600, output=True) as handle:
             archive = _open_zip(handle, password)
             with archive:
                 entries: list[dict[str, object]] = []

@@ -236,6 +236,10 @@ class CaseRolledBackError(DsrDeskError):
 
     key = "error.shared.case_rolled_back"
 
+    def message(self, lang: str | None = None) -> str:
+        one = self.fields.get("first") == self.fields.get("last")
+        return t(f"{self.key}_one" if one else self.key, lang, **self.fields)
+
 
 class CaseDivergedError(DsrDeskError):
     """The case file holds other events than the ones the index remembers."""

@@ -8,26 +8,35 @@ only way on is an acknowledgement: a recorded event that names the events that a
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
 
-from dsr_desk.errors import CaseDivergedError, CaseRolledBackError, NothingRolledBackError, ValidationError
+from dsr_desk.errors import (
+    CaseDivergedError,
+    CaseRolledBackError,
+    NothingRolledBackError,
+    ValidationError,
+    WriteFailedError,
+)
 from dsr_desk.rules.intake import clean_block
 from dsr_desk.store.audit import AuditEvent
 
 if TYPE_CHECKING:
     from dsr_desk.desk.case import Case
+    from dsr_desk.store.index import IndexEntry
 
 ACKNOWLEDGED = "audit.rollback_acknowledged"
 
 
 class RollbackActions:
-    _acknowledging = False
+    # Per thread: a write on another thread of the same case (an archive on a worker) is still checked.
+    _acknowledging = threading.local()
 
     def refuse_if_rolled_back(self: Case, conn: Connection) -> None:
-        if self._acknowledging:
+        if getattr(self._acknowledging, "case", None) is self:
             return
         loss = self._loss(conn)
         if loss is None:
@@ -63,7 +72,7 @@ class RollbackActions:
             "reason": reason,
         }
         now = self._desk.now()
-        self._acknowledging = True
+        self._acknowledging.case = self
         try:
             event = self._file.change(
                 at=now,
@@ -72,11 +81,31 @@ class RollbackActions:
                 update=lambda current: (replace(current, updated_at=now), details),
             )
         finally:
-            self._acknowledging = False
+            self._acknowledging.case = None
         assert event is not None
         self._desk.index.put(self.summary(), event.hash, event.seq, accept_older=True)
         self.verify_audit()
+        self.sweep_id_copies()  # held back while the file could not be written
         return event
+
+    def finish_interrupted_acknowledgement(self: Case, entry: IndexEntry | None) -> IndexEntry | None:
+        """An acknowledgement whose process died between its event and the index: the file's last event
+        acknowledges exactly the head the index still holds, so the index only needs that event's head."""
+        events = self._file.events()
+        last = events[-1] if events else None
+        if (
+            entry is None
+            or last is None
+            or last.action != ACKNOWLEDGED
+            or last.details.get("index_head") != entry.audit_head
+            or last.details.get("index_last_event") != entry.audit_count
+        ):
+            return entry
+        try:
+            self._desk.index.put(self.summary(), last.hash, last.seq, accept_older=True)
+        except WriteFailedError:
+            return entry  # a workspace this process cannot write: the next one that can finishes it
+        return self._desk.index.get(self.reference)
 
     def _loss(self: Case, conn: Connection) -> tuple[str, int, int] | None:
         entry = self._desk.index.get(self.reference)

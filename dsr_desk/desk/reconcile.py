@@ -54,6 +54,7 @@ class _Look:
     leftovers: list[Path]
     ended_claims: set[str]
     unrecorded_tombstones: set[str]
+    untombstoned: set[str]
 
     @property
     def work(self) -> bool:
@@ -65,6 +66,7 @@ class _Look:
             or self.leftovers
             or self.ended_claims
             or self.unrecorded_tombstones
+            or self.untombstoned
         )
 
 
@@ -127,7 +129,8 @@ def _look(desk: Desk) -> _Look:
     busy = set(pending_cases)
     own = desk.session.id
     # Normally every tombstone's record is in the index; only one the index lacks (it was lost) is read.
-    unrecorded = paths.tombstones_on_disk() - index.destroyed_references()
+    tombstones, destroyed = paths.tombstones_on_disk(), index.destroyed_references()
+    unrecorded = tombstones - destroyed
     return _Look(
         pending_cases=pending_cases,
         pending_destructions=index.pending_destructions(),
@@ -137,6 +140,8 @@ def _look(desk: Desk) -> _Look:
         leftovers=paths.leftovers(exclude=busy),
         ended_claims={s for s in desk.claims.sessions() if s != own and not session_alive(paths.root, s)},
         unrecorded_tombstones=unrecorded,
+        # Destroyed before tombstones existed, or cut off before its tombstone was written.
+        untombstoned=destroyed - tombstones,
     )
 
 
@@ -157,13 +162,17 @@ def _repair(desk: Desk, look: _Look, report: ReconcileReport) -> None:
         index.forget_pending(reference)
     for reference in sorted(look.unrecorded_tombstones):
         _restore_destruction(desk, reference, report)
+    for record in index.destruction_records(pending_too=True):
+        if record.reference in look.untombstoned:
+            desk.write_tombstone(record)
     for reference in look.pending_destructions:
         desk.finish_destruction(reference)
         report.destructions_finished.append(reference)
     for reference in sorted(look.unindexed):
         _reindex(desk, reference, report)
-    if report.reindexed or report.destructions_restored:
-        index.raise_counters([*report.reindexed, *report.destructions_restored])
+    if desk.index_created:
+        # Every number any file is named after, readable or not, so none is handed out over it again.
+        index.raise_counters(paths.references_on_disk())
     for reference in look.orphan_keys:
         # The key of a case whose file is gone and that nobody lists or is creating: it guards nothing.
         destroy_case_key(paths.case_key(reference))
@@ -176,6 +185,9 @@ def _restore_destruction(desk: Desk, reference: str, report: ReconcileReport) ->
     paths = desk.paths
     try:
         record = desk.tombstone_record(reference)
+    except OSError as error:
+        log.warning("a tombstone could not be read: %s", type(error).__name__)
+        return  # left as it is; its reference stays taken (raise_counters counts every file)
     except TombstoneUnreadableError:
         # Not written by this workspace (edited, or copied in): it destroys nothing. Kept aside for a look.
         tombstone = paths.tombstone(reference)

@@ -23,7 +23,6 @@ from dsr_desk.rules.case_values import CaseSummary
 from dsr_desk.rules.intake import clean_line
 from dsr_desk.rules.overview import CaseOverview, overview
 from dsr_desk.rules.workspace_setup import passphrase_problems
-from dsr_desk.store.atomic import watch_outputs
 from dsr_desk.store.case_keys import case_key_wrapping_key, read_case_key
 from dsr_desk.store.crypto import derive_subkey
 from dsr_desk.store.index import WorkspaceIndex
@@ -68,12 +67,12 @@ class Desk(CaseLifecycle, WorkspaceSettingsActions, SharingActions, HandlerActio
                 paths.index, derive_subkey(master, "dsr-desk/index/v1"), create=self.index_created
             )
         self.session = Session(paths.root, self.actor, self.now())
-        self._outputs = PendingOutputs(
-            locks_folder(paths.root), self.session.id, pending_outputs_key(master), keyfile.workspace_id
-        )
-        self._watching = contextlib.ExitStack()
+        # What this desk writes outside the workspace while it writes it (None where nothing can be recorded).
+        self.outputs: PendingOutputs | None = None
         if not self.read_only:
-            self._watching.enter_context(watch_outputs(self._outputs))
+            self.outputs = PendingOutputs(
+                locks_folder(paths.root), self.session.id, pending_outputs_key(master), keyfile.workspace_id
+            )
         self.claims = self._index.claims(lambda session: session_alive(paths.root, session))
         self.reconcile_report = reconcile(self)
 
@@ -158,8 +157,8 @@ class Desk(CaseLifecycle, WorkspaceSettingsActions, SharingActions, HandlerActio
             self.claims.release_all(self.session.id)
         # Closing while an export or a letter is still being written (the window closed, a stop asked):
         # what it had written so far goes first.
-        self._outputs.remove_own()
-        self._watching.close()
+        if self.outputs is not None:
+            self.outputs.remove_own()
         self._index.close()
         self.session.end()
 

@@ -22,35 +22,25 @@ class OutputWatcher(Protocol):
     def ended(self, temp: Path) -> None: ...
 
 
-# Who is told of outputs being written outside the workspace (store/pending_outputs.py): the open desks.
-_watchers: list[OutputWatcher] = []
-
-
 @contextlib.contextmanager
-def watch_outputs(watcher: OutputWatcher) -> Iterator[None]:
-    _watchers.append(watcher)
-    try:
-        yield
-    finally:
-        _watchers.remove(watcher)
-
-
-@contextlib.contextmanager
-def atomic_writer(path: Path, mode: int = PRIVATE, *, output: bool = False) -> Iterator[BinaryIO]:
+def atomic_writer(
+    path: Path, mode: int = PRIVATE, *, output: OutputWatcher | None = None
+) -> Iterator[BinaryIO]:
     """Yields a binary file; on a clean exit it replaces `path`, on an exception it vanishes.
 
-    `output`: a file for outside the workspace holding case data (an export, a letter): its temp name is
-    recorded while it is written, so a process killed meanwhile leaves nothing that is not cleaned up."""
-    path = Path(path)
+    `output`: for a file outside the workspace holding case data (an export, a letter), the desk's record
+    of outputs being written (store/pending_outputs.py), so a process killed meanwhile leaves nothing that
+    is not cleaned up."""
+    path = Path(path).absolute()  # the record is read by another process, in another folder
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    watchers = list(_watchers) if output else []
-    for watcher in watchers:
-        watcher.started(temp)  # before the file exists: a kill from here on is covered
+    if output is None:
+        yield from _written(path, temp, mode)
+        return
+    output.started(temp)  # before the file exists: a kill from here on is covered
     try:
         yield from _written(path, temp, mode)
     finally:
-        for watcher in watchers:
-            watcher.ended(temp)
+        output.ended(temp)
 
 
 def _written(path: Path, temp: Path, mode: int) -> Iterator[BinaryIO]:
@@ -70,7 +60,7 @@ def _written(path: Path, temp: Path, mode: int) -> Iterator[BinaryIO]:
 
 
 def atomic_write(
-    path: Path, data: bytes | Iterable[bytes], mode: int = PRIVATE, *, output: bool = False
+    path: Path, data: bytes | Iterable[bytes], mode: int = PRIVATE, *, output: OutputWatcher | None = None
 ) -> None:
     with atomic_writer(path, mode, output=output) as handle:
         if isinstance(data, bytes | bytearray | memoryview):

@@ -43,9 +43,11 @@ class DestructionRecords:
             query = select(schema.destructions.c.reference).where(schema.destructions.c.state == "pending")
             return list(conn.execute(query).scalars())
 
-    def destruction_records(self) -> list[DestructionRecord]:
+    def destruction_records(self, *, pending_too: bool = False) -> list[DestructionRecord]:
         with self._engine.connect() as conn:
-            query = select(schema.destructions).where(schema.destructions.c.state == "done")
+            query = select(schema.destructions)
+            if not pending_too:
+                query = query.where(schema.destructions.c.state == "done")
             rows = conn.execute(query.order_by(schema.destructions.c.destroyed_at)).mappings().all()
         return [
             DestructionRecord(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import socket
 import threading
 from pathlib import Path
 
@@ -32,11 +33,11 @@ def pending_outputs_key(master: bytes) -> bytes:
 
 
 class PendingOutputs:
-    """One session's record. Installed as the process's output watcher for as long as its desk is open."""
+    """One session's record, for as long as its desk is open. Its names are absolute paths on this host."""
 
     def __init__(self, locks: Path, session: str, key: bytes, workspace_id: str) -> None:
+        self._locks, self._key, self._context = locks, key, _context(workspace_id)
         self._path = locks / f"{_PREFIX}{session}{_SUFFIX}"
-        self._key, self._context = key, _context(workspace_id)
         self._writing: set[Path] = set()
         self._mutex = threading.Lock()  # exports and letters are written on worker threads too
 
@@ -51,42 +52,60 @@ class PendingOutputs:
             self._save()
 
     def remove_own(self) -> None:
-        """At a requested stop: this process's unfinished outputs go, then the record."""
+        """When the desk closes while something is still being written (a stop asked, the window closed):
+        what it wrote so far goes, then the record."""
         with self._mutex:
+            if not self._writing:
+                return
             for temp in self._writing:
                 _remove_temp(temp)
             self._writing.clear()
-            self._path.unlink(missing_ok=True)
+            self._save()
 
     def _save(self) -> None:
         try:
-            if not self._writing:
+            if self._writing:
+                _write_record(self._path, self._writing, self._key, self._context)
+            else:
                 self._path.unlink(missing_ok=True)
-                return
-            names = json.dumps(sorted(str(p) for p in self._writing)).encode("utf-8")
-            atomic_write(self._path, json.dumps(wrap(names, self._key, self._context)).encode("ascii"))
         except OSError:
             # The output itself may still succeed; only its clean-up after a kill is not assured.
             log.warning("could not record an output being written")
 
 
 def remove_abandoned(locks: Path, alive, key: bytes, workspace_id: str) -> int:
-    """Removes the unfinished outputs of sessions that are gone (`alive(session)` False); how many."""
-    removed = 0
+    """Removes the unfinished outputs of sessions that are gone (`alive(session)` False); how many.
+
+    Only a record made on this computer is acted on (the paths are this computer's); a name whose folder
+    is not there now (a USB disk, a share not mounted) stays recorded for a later start."""
+    removed, context = 0, _context(workspace_id)
     for record in locks.glob(f"{_PREFIX}*{_SUFFIX}"):
         session = record.name[len(_PREFIX) : -len(_SUFFIX)]
         if not session.isalnum() or alive(session):
             continue
         try:
-            names = strict_json.loads(
-                unwrap(strict_json.loads(record.read_bytes()), key, _context(workspace_id))
-            )
-        except (OSError, ValueError, UnwrapError):
+            data = strict_json.loads(unwrap(strict_json.loads(record.read_bytes()), key, context))
+            host, names = str(data["host"]), [Path(str(name)) for name in data["names"]]
+        except (OSError, ValueError, UnwrapError, KeyError, TypeError):
             continue  # not ours to act on; it names nothing we would trust
-        for name in names if isinstance(names, list) else []:
-            removed += _remove_temp(Path(str(name)))
-        record.unlink(missing_ok=True)
+        if host != socket.gethostname():
+            continue
+        unreachable = {name for name in names if not name.parent.is_dir()}
+        removed += sum(_remove_temp(name) for name in names if name not in unreachable)
+        try:
+            if unreachable:
+                _write_record(record, unreachable, key, context)
+            else:
+                record.unlink(missing_ok=True)
+        except OSError:
+            log.warning("could not update a record of outputs left behind")
     return removed
+
+
+def _write_record(path: Path, names: set[Path], key: bytes, context: bytes) -> None:
+    data = {"host": socket.gethostname(), "names": sorted(str(p) for p in names)}
+    sealed = wrap(json.dumps(data).encode("utf-8"), key, context)
+    atomic_write(path, json.dumps(sealed).encode("ascii"))
 
 
 def _remove_temp(temp: Path) -> int:
@@ -94,10 +113,8 @@ def _remove_temp(temp: Path) -> int:
         return 0
     try:
         temp.unlink()
-    except FileNotFoundError:
-        return 0
     except OSError:
-        return 0  # a folder gone read-only meanwhile: nothing more can be done from here
+        return 0  # gone already, or a folder turned read-only meanwhile: nothing more to do from here
     return 1
 
 

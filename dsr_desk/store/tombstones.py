@@ -42,8 +42,9 @@ def write_tombstone(path: Path, record: DestructionRecord, key: bytes, workspace
 
 
 def read_tombstone(path: Path, reference: str, key: bytes, workspace_id: str) -> DestructionRecord:
+    raw = Path(path).read_bytes()  # an OSError is the disk's trouble, not a forgery: the caller's to report
     try:
-        data = strict_json.loads(Path(path).read_bytes())
+        data = strict_json.loads(raw)
         if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("reference") != reference:
             raise TombstoneUnreadableError
         fields = strict_json.loads(unwrap(data.get("wrapped") or {}, key, _context(workspace_id, reference)))
@@ -55,7 +56,7 @@ def read_tombstone(path: Path, reference: str, key: bytes, workspace_id: str) ->
             destroyed_by=str(fields["destroyed_by"]),
             reason=str(fields["reason"]),
         )
-    except (OSError, ValueError, KeyError, TypeError, UnwrapError):
+    except (ValueError, KeyError, TypeError, UnwrapError):
         raise TombstoneUnreadableError from None
     if record.reference != reference:
         raise TombstoneUnreadableError

@@ -94,6 +94,20 @@ class WorkspacePaths:
     def tombstones_on_disk(self) -> set[str]:
         return _references(self.cases, TOMBSTONE_SUFFIX)
 
+    def references_on_disk(self) -> set[str]:
+        """Every reference any file in cases/ is named after: live, destroyed, unreadable or set aside."""
+        return {
+            reference
+            for suffix in (CASE_SUFFIX, KEY_SUFFIX, TOMBSTONE_SUFFIX, TOMBSTONE_SUFFIX + ".refused")
+            for reference in _references(self.cases, suffix)
+        }
+
+    def reference_in_use_on_disk(self, reference: str) -> bool:
+        return any(
+            (self.cases / f"{_checked(reference)}{suffix}").exists()
+            for suffix in (CASE_SUFFIX, KEY_SUFFIX, TOMBSTONE_SUFFIX, TOMBSTONE_SUFFIX + ".refused")
+        )
+
     def leftovers(self, exclude: set[str] = frozenset()) -> list[Path]:
         """Half-made files of an interrupted write, in the folders whose files are only written under the
         workspace lock: a case file being built (unless its creation is recorded in `exclude`, which the

@@ -36,12 +36,13 @@ def big_case(workspace_dir, tmp_path):
     return reference
 
 
-def _export_until_half_written(workspace_dir: Path, reference: str, out: Path, tmp_path: Path):
+def _export_until_half_written(workspace_dir: Path, reference: str, out: Path, tmp_path: Path, target=None):
     env = {**os.environ, "DSR_DESK_PASSPHRASE": PASSPHRASE, "TMPDIR": str(tmp_path)}
+    env["PYTHONPATH"] = str(Path(__file__).parents[2])
     child = subprocess.Popen(
         [sys.executable, "-m", "dsr_desk", "--workspace", str(workspace_dir), "export", reference,
-         "-o", str(out / "export.zip")],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+         "-o", target or str(out / "export.zip")],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=out,
     )  # fmt: skip
     while child.poll() is None:
         temps = [p for p in out.glob(".export.zip.*.tmp") if p.stat().st_size > MEMBER_BYTES]
@@ -69,7 +70,8 @@ def test_a_stop_request_removes_the_half_written_export_at_once(workspace_dir, t
 def test_what_a_killed_export_leaves_is_removed_at_the_next_start(workspace_dir, tmp_path, big_case):
     out = tmp_path / "out"
     out.mkdir()
-    child, temp = _export_until_half_written(workspace_dir, big_case, out, tmp_path)
+    # Written to a path relative to its own folder; the next desk opens from another.
+    child, temp = _export_until_half_written(workspace_dir, big_case, out, tmp_path, "export.zip")
     child.send_signal(signal.SIGKILL)
     child.communicate()
     assert temp.exists()  # the person's files in plain bytes, in a folder nobody looks at

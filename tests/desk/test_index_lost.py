@@ -76,3 +76,18 @@ def test_case_list_on_the_command_line_says_the_index_was_rebuilt(passphrase_des
     listed = run(workspace_dir, "case", "list", "--json")
     assert len(json.loads(listed.stdout)) == 2
     assert "opnieuw opgebouwd" in listed.stderr
+
+
+def test_a_case_file_unreadable_at_the_rebuild_is_never_written_over(passphrase_desk, workspace_dir):
+    references = [make_case(passphrase_desk).reference for _ in range(3)]
+    passphrase_desk.close()
+    damaged = workspace_dir / "cases" / f"{references[2]}.dsrcase"
+    with damaged.open("r+b") as handle:
+        handle.write(bytes(100))
+    kept = damaged.read_bytes()
+    remove_database_files(workspace_dir / "index.dsrdb")
+    with Desk.open(workspace_dir, passphrase=PASSPHRASE) as desk:
+        assert any(references[2] in notice for notice in desk.notices())
+        new = make_case(desk).reference
+    assert new not in references
+    assert damaged.read_bytes() == kept  # still there for whoever can recover it

@@ -16,6 +16,7 @@ from dsr_desk.errors import (
     NotPermittedError,
     ValidationError,
 )
+from dsr_desk.rules.identity import DocumentType, IdentityOutcome, Method, RequesterRole
 from tests.cli.test_cli_contract import run
 from tests.conftest import PASSPHRASE
 from tests.support.cases import make_case
@@ -106,3 +107,37 @@ def test_the_command_line_refuses_then_acknowledges(passphrase_desk, workspace_d
     done = run(workspace_dir, "case", "acknowledge-rollback", reference, "--reason", "schijf vervangen")
     assert "Terugzetting erkend" in done.stdout and "3 tot en met 5" in done.stdout
     assert run(workspace_dir, "case", "audit", reference, check=False).returncode == 0
+
+
+def test_a_rolled_back_case_still_opens_and_one_missing_event_is_named_as_one(desk, tmp_path):
+    reference = make_case(desk).reference
+    path = desk.paths.case_file(reference)
+    shutil.copyfile(path, tmp_path / "older.dsrcase")
+    with desk.open_case(reference) as case:
+        case.add_note("tweede")
+    shutil.copyfile(tmp_path / "older.dsrcase", path)
+    with desk.open_case(reference) as case, pytest.raises(CaseRolledBackError) as refused:
+        case.add_note("x")
+    assert "gebeurtenis 2 van het logboek ontbreekt" in refused.value.message("nl")
+
+
+def test_an_id_copy_due_in_a_rolled_back_case_goes_once_the_loss_is_acknowledged(desk, clock, tmp_path):
+    from tests.desk.test_identity_flow import _masked_png
+
+    desk.update_identity_settings(id_copy_keep_days=3)
+    reference = make_case(desk).reference
+    path = desk.paths.case_file(reference)
+    with desk.open_case(reference) as case:
+        case.assess_identity(role=RequesterRole.SELF, doubt=True, from_known_address=False, reasoning="x")
+        case.choose_identity_method(Method.ID_COPY, "Alleen per post bereikbaar, niets anders bekend.")
+        case.store_id_copy(_masked_png(), DocumentType.PASSPORT_2014)
+        case.record_identity(IdentityOutcome.VERIFIED, method=Method.ID_COPY, reasoning="Klopt.")
+    shutil.copyfile(path, tmp_path / "older.dsrcase")
+    with desk.open_case(reference) as case:
+        case.add_note("daarna")
+    shutil.copyfile(tmp_path / "older.dsrcase", path)
+    clock.advance(days=3, minutes=1)
+    with desk.open_case(reference) as case:  # opens to be read, although the due copy cannot go yet
+        assert len(case.identity().copies) == 1
+        case.acknowledge_rollback("Oude kopie teruggezet")
+        assert case.identity().copies == ()

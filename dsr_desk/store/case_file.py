@@ -39,8 +39,9 @@ class CaseFile:
         self._engine = engine
         self.path = path
         self.reference = reference
-        # Called before every write (the desk refuses one here: a case another handler has open, say).
-        self.before_write: Callable[[], None] = lambda: None
+        # Called inside every write transaction, before anything is written: the desk refuses the write
+        # there (a case another handler has open, a file rolled back behind the index).
+        self.before_write: Callable[[Connection], None] = lambda conn: None
 
     @classmethod
     def create(cls, path: Path, key: bytes, record: CaseRecord, actor: str, details: dict) -> CaseFile:
@@ -234,8 +235,8 @@ class CaseFile:
     def transaction(self) -> Iterator[Connection]:
         """A write: its rows and its audit event go in one transaction, which holds SQLite's write lock from
         its start (BEGIN IMMEDIATE), so whatever it reads is what it changes."""
-        self.before_write()
         with writing(self._engine) as conn:
+            self.before_write(conn)
             yield conn
 
     def connection(self) -> Connection:
@@ -258,6 +259,17 @@ class CaseFile:
             )
         )
         return event
+
+    def chain_position(self, conn: Connection, head: str, count: int) -> tuple[str, int]:
+        """Where this file's log stands against the head the index remembers: ("ok", n) when the event
+        numbered `count` is that head; ("behind", n) when the log ends before it (copied back to an older
+        version); ("diverged", n) when it holds another event there. n is the file's last event number."""
+        last = self._last_event(conn)
+        last_seq = last.seq if last is not None else 0
+        if last_seq < count:
+            return "behind", last_seq
+        at_count = conn.execute(select(schema.events.c.hash).where(schema.events.c.seq == count)).scalar()
+        return ("ok" if at_count == head else "diverged"), last_seq
 
     def integrity_problems(self) -> list[str]:
         return integrity_problems(self._engine)

@@ -13,6 +13,7 @@ from dsr_desk import APP_NAME
 
 CASE_SUFFIX = ".dsrcase"
 KEY_SUFFIX = ".dsrkey"
+TOMBSTONE_SUFFIX = ".dsrgone"
 _REFERENCE = re.compile(r"^DSR-\d{4}-\d{4,}$")
 
 
@@ -64,6 +65,9 @@ class WorkspacePaths:
     def case_key(self, reference: str) -> Path:
         return self.cases / f"{_checked(reference)}{KEY_SUFFIX}"
 
+    def tombstone(self, reference: str) -> Path:
+        return self.cases / f"{_checked(reference)}{TOMBSTONE_SUFFIX}"
+
     def case_file_in_progress(self, reference: str) -> Path:
         """A new case is built under this name and renamed into place only when complete."""
         return self.cases / f".{_checked(reference)}{CASE_SUFFIX}.creating"
@@ -86,6 +90,23 @@ class WorkspacePaths:
 
     def case_keys_on_disk(self) -> set[str]:
         return _references(self.cases, KEY_SUFFIX)
+
+    def tombstones_on_disk(self) -> set[str]:
+        return _references(self.cases, TOMBSTONE_SUFFIX)
+
+    def references_on_disk(self) -> set[str]:
+        """Every reference any file in cases/ is named after: live, destroyed, unreadable or set aside."""
+        return {
+            reference
+            for suffix in (CASE_SUFFIX, KEY_SUFFIX, TOMBSTONE_SUFFIX, TOMBSTONE_SUFFIX + ".refused")
+            for reference in _references(self.cases, suffix)
+        }
+
+    def reference_in_use_on_disk(self, reference: str) -> bool:
+        return any(
+            (self.cases / f"{_checked(reference)}{suffix}").exists()
+            for suffix in (CASE_SUFFIX, KEY_SUFFIX, TOMBSTONE_SUFFIX, TOMBSTONE_SUFFIX + ".refused")
+        )
 
     def leftovers(self, exclude: set[str] = frozenset()) -> list[Path]:
         """Half-made files of an interrupted write, in the folders whose files are only written under the

@@ -147,8 +147,8 @@ def test_a_full_disk_gives_a_clear_message_and_leaves_no_partial_zip(case_with_d
     real = package.atomic_writer
 
     @contextlib.contextmanager
-    def full_after(path, mode=0o600):  # the disk fills 2 kB into the file
-        with real(path, mode) as handle:
+    def full_after(path, mode=0o600, **options):  # the disk fills 2 kB into the file
+        with real(path, mode, **options) as handle:
             yield _FullDisk(handle, 2048)
 
     monkeypatch.setattr(package, "atomic_writer", full_after)

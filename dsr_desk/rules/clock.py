@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property
 from enum import StrEnum
+from functools import cached_property
 
 from dsr_desk.rules.clock_facts import (
     LAWFUL_EXTENSION_REASONS,

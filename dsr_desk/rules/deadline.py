@@ -74,9 +74,6 @@ def working_days_between(start: dt.date, end: dt.date, holidays: HolidayCalendar
     first = start.weekday() + 1  # the weekday (Monday 0) of the day after start
     weekdays = weeks * 5 + sum(1 for n in range(rest) if (first + n) % 7 < 5)
     off = sum(
-        1
-        for year in range(start.year, end.year + 1)
-        for day in holidays.days_off(year)
-        if start < day <= end
+        1 for year in range(start.year, end.year + 1) for day in holidays.days_off(year) if start < day <= end
     )
     return weekdays - off

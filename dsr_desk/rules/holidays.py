@@ -99,5 +99,7 @@ class DutchHolidays:
 def _weekdays_off(
     year: int, good_friday: bool, extra_days: tuple[tuple[dt.date, str], ...]
 ) -> frozenset[dt.date]:
-    days = set(_dutch_holiday_keys(year, good_friday)) | {day for day, _name in extra_days if day.year == year}
+    days = set(_dutch_holiday_keys(year, good_friday)) | {
+        day for day, _name in extra_days if day.year == year
+    }
     return frozenset(day for day in days if day.isoweekday() <= 5)

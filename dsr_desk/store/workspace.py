@@ -13,6 +13,7 @@ from dsr_desk import APP_NAME
 
 CASE_SUFFIX = ".dsrcase"
 KEY_SUFFIX = ".dsrkey"
+ATTACHMENTS_SUFFIX = ".files"
 _REFERENCE = re.compile(r"^DSR-\d{4}-\d{4,}$")
 
 
@@ -64,6 +65,13 @@ class WorkspacePaths:
     def case_key(self, reference: str) -> Path:
         return self.cases / f"{_checked(reference)}{KEY_SUFFIX}"
 
+    def case_attachments(self, reference: str) -> Path:
+        """The folder of the case's large attachments (store/attachment_files.py), made when first needed."""
+        return attachments_folder(self.case_file(reference), reference)
+
+    def attachment_folders_on_disk(self) -> set[str]:
+        return _references(self.cases, ATTACHMENTS_SUFFIX)
+
     def case_file_in_progress(self, reference: str) -> Path:
         """A new case is built under this name and renamed into place only when complete."""
         return self.cases / f".{_checked(reference)}{CASE_SUFFIX}.creating"
@@ -98,6 +106,10 @@ class WorkspacePaths:
         ]
         temps = [p for folder in (self.root, self.cases, self.logo.parent) for p in folder.glob(".*.tmp")]
         return sorted(building) + sorted(temps)
+
+
+def attachments_folder(case_file: Path, reference: str) -> Path:
+    return case_file.parent / f"{_checked(reference)}{ATTACHMENTS_SUFFIX}"
 
 
 def _references(folder: Path, suffix: str) -> set[str]:

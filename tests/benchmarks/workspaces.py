@@ -81,7 +81,9 @@ def _build(root: Path, cases: int) -> None:
                 types=list(rng.choice(_TYPES)),
                 channel=Channel.EMAIL,
             )
-            status = rng.choice((CaseStatus.IN_PROGRESS, CaseStatus.WAITING)) if is_open else CaseStatus.CLOSED
+            status = (
+                rng.choice((CaseStatus.IN_PROGRESS, CaseStatus.WAITING)) if is_open else CaseStatus.CLOSED
+            )
             if is_open and rng.random() < 0.3:
                 continue  # still new
             with desk.open_case(summary.reference) as case:

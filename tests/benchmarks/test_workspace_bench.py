@@ -96,32 +96,14 @@ def test_bench_command_line_and_desk(cases, empty):
         "empty workspace",
     )
 
-    def open_close(folder):
-        return lambda: Desk.open(folder, passphrase=PASSPHRASE).close()
+    def versus_empty(what: str, action, repeat: int = 5, full=root, bare=empty) -> None:
+        _line(what, cases, _median_ms(action(full), repeat), _median_ms(action(bare), repeat), "empty")
 
-    _line(
-        "Desk.open (unlock + reconcile)",
-        cases,
-        _median_ms(open_close(root), 5),
-        _median_ms(open_close(empty), 5),
-        "empty",
+    versus_empty(
+        "Desk.open (unlock + reconcile)", lambda f: lambda: Desk.open(f, passphrase=PASSPHRASE).close()
     )
     with Desk.open(root, passphrase=PASSPHRASE) as desk, Desk.open(empty, passphrase=PASSPHRASE) as bare:
-        _line(
-            "overview() (every row's clock)",
-            cases,
-            _median_ms(desk.overview, 5),
-            _median_ms(bare.overview, 5),
-            "empty",
-        )
-        reference = desk.list_cases()[len(desk.list_cases()) // 2].reference
-        _line(
-            "open a case (API, with integrity check)",
-            cases,
-            _median_ms(lambda: desk.open_case(reference).close(), 20),
-            _median_ms(lambda: desk.open_case(reference).close(), 20),
-            "the same",
-        )
+        versus_empty("overview() (every row's clock)", lambda d: d.overview, full=desk, bare=bare)
         made = {desk: [], bare: []}
 
         def new_case(on):
@@ -131,12 +113,15 @@ def test_bench_command_line_and_desk(cases, empty):
                 ).reference
             )
 
-        _line(
-            "case new (Desk.new_case)",
-            cases,
-            _median_ms(new_case(desk), 10),
-            _median_ms(new_case(bare), 10),
-            "empty",
+        versus_empty("case new (Desk.new_case)", new_case, repeat=10, full=desk, bare=bare)
+        listed = desk.list_cases()
+        opened = {desk: listed[len(listed) // 2].reference, bare: made[bare][0]}
+        versus_empty(
+            "open a case (API, with integrity check)",
+            lambda d: lambda: d.open_case(opened[d]).close(),
+            repeat=20,
+            full=desk,
+            bare=bare,
         )
         for on, references in made.items():  # the cached workspaces keep their size
             for made_reference in references:

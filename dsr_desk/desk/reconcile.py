@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import shutil
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -51,6 +52,7 @@ class _Look:
     unindexed: set[str]
     missing: set[str]
     orphan_keys: list[str]
+    orphan_attachments: list[str]
     leftovers: list[Path]
     ended_claims: set[str]
     unrecorded_tombstones: set[str]
@@ -63,6 +65,7 @@ class _Look:
             or self.pending_destructions
             or self.unindexed
             or self.orphan_keys
+            or self.orphan_attachments
             or self.leftovers
             or self.ended_claims
             or self.unrecorded_tombstones
@@ -137,6 +140,7 @@ def _look(desk: Desk) -> _Look:
         unindexed=on_disk - indexed - busy - unrecorded,
         missing=indexed - on_disk,
         orphan_keys=sorted(keys - on_disk - indexed - busy),
+        orphan_attachments=sorted(paths.attachment_folders_on_disk() - on_disk - indexed - busy),
         leftovers=paths.leftovers(exclude=busy),
         ended_claims={s for s in desk.claims.sessions() if s != own and not session_alive(paths.root, s)},
         unrecorded_tombstones=unrecorded,
@@ -176,6 +180,9 @@ def _repair(desk: Desk, look: _Look, report: ReconcileReport) -> None:
     for reference in look.orphan_keys:
         # The key of a case whose file is gone and that nobody lists or is creating: it guards nothing.
         destroy_case_key(paths.case_key(reference))
+    for reference in look.orphan_attachments:
+        # Attachments of a case whose file is gone: encrypted under a key that is gone with it.
+        shutil.rmtree(paths.case_attachments(reference), ignore_errors=True)
     for session in look.ended_claims:
         desk.claims.release_all(session)
         report.claims_released += 1

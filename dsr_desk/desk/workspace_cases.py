@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -175,6 +176,8 @@ class CaseLifecycle:
     def finish_destruction(self: Desk, reference: str) -> None:
         destroy_case_key(self.paths.case_key(reference))
         remove_database_files(self.paths.case_file(reference))
+        # Unreadable since the key went (they are encrypted under it), and now gone too.
+        shutil.rmtree(self.paths.case_attachments(reference), ignore_errors=True)
         self._index.finish_destruction(reference)
 
     def write_tombstone(self: Desk, record: DestructionRecord) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy import update as update_
 from dsr_desk.errors import CaseFileCorruptError
 from dsr_desk.rules.case_values import CaseRecord, stamp
 from dsr_desk.store import case_schema as schema
+from dsr_desk.store.attachment_files import AttachmentFiles
 from dsr_desk.store.audit import AuditEvent, next_event
 from dsr_desk.store.case_rows import event_from_row, read_record, record_row
 from dsr_desk.store.migrations import WrongFileKindError, upgrade
@@ -30,15 +31,17 @@ from dsr_desk.store.sqlcipher import (
     open_engine,
     writing,
 )
+from dsr_desk.store.workspace import attachments_folder
 
 Update = Callable[[CaseRecord], "tuple[CaseRecord, dict] | None"]
 
 
 class CaseFile:
-    def __init__(self, engine: Engine, path: Path, reference: str) -> None:
+    def __init__(self, engine: Engine, path: Path, reference: str, key: bytes) -> None:
         self._engine = engine
         self.path = path
         self.reference = reference
+        self.attachments = AttachmentFiles(attachments_folder(path, reference), key, reference)
         # Called inside every write transaction, before anything is written: the desk refuses the write
         # there (a case another handler has open, a file rolled back behind the index).
         self.before_write: Callable[[Connection], None] = lambda conn: None
@@ -47,7 +50,7 @@ class CaseFile:
     def create(cls, path: Path, key: bytes, record: CaseRecord, actor: str, details: dict) -> CaseFile:
         engine = open_engine(path, key, create=True)
         upgrade(engine, schema.MIGRATIONS, schema.FILE_KIND, record.reference)
-        case = cls(engine, path, record.reference)
+        case = cls(engine, path, record.reference, key)
         with writing(engine) as conn:
             conn.execute(
                 insert(schema.case_record).values(id=1, reference=record.reference, **record_row(record))
@@ -83,7 +86,7 @@ class CaseFile:
         if stored != reference:
             engine.dispose()
             raise CaseFileCorruptError(reference=reference, reason="the file belongs to another case")
-        return cls(engine, path, reference)
+        return cls(engine, path, reference, key)
 
     def close(self) -> None:
         self._engine.dispose()

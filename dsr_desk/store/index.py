@@ -10,6 +10,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import Engine, delete, insert, select
@@ -192,13 +193,26 @@ def _entry(row) -> IndexEntry:
         reference=row["reference"],
         name=row["name"],
         email=row["email"],
-        types=tuple(RequestType(code) for code in row["types"].split(",") if code),
+        types=_types(row["types"]),
         received=dt.date.fromisoformat(row["received"]),
         status=CaseStatus(row["status"]),
         channel=Channel(row["channel"]),
         created_at=parse_moment(row["created_at"]),
         updated_at=parse_moment(row["updated_at"]),
         closed_at=parse_moment(row["closed_at"]) if row["closed_at"] else None,
-        clock=ClockFacts.from_json(json.loads(row["clock"])),
+        clock=_clock_facts(row["clock"]),
     )
     return IndexEntry(summary, row["audit_head"], row["audit_count"])
+
+
+# Most rows share these texts (no clock facts yet, one request type): the list of 10,000 cases reads each
+# distinct one once. Both values are immutable, so rows may share them.
+@lru_cache(maxsize=1024)
+def _clock_facts(text: str) -> ClockFacts:
+    return ClockFacts.from_json(json.loads(text))
+
+
+@lru_cache(maxsize=256)
+def _types(text: str) -> tuple[RequestType, ...]:
+    return tuple(RequestType(code) for code in text.split(",") if code)
+

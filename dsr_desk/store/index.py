@@ -215,4 +215,3 @@ def _clock_facts(text: str) -> ClockFacts:
 @lru_cache(maxsize=256)
 def _types(text: str) -> tuple[RequestType, ...]:
     return tuple(RequestType(code) for code in text.split(",") if code)
-

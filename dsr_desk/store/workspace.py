@@ -16,7 +16,13 @@ KEY_SUFFIX = ".dsrkey"
 TOMBSTONE_SUFFIX = ".dsrgone"
 ATTACHMENTS_SUFFIX = ".files"
 # Every kind of file or folder in cases/ that carries a case's reference in its name.
-_NAMED_AFTER_A_CASE = (CASE_SUFFIX, KEY_SUFFIX, TOMBSTONE_SUFFIX, TOMBSTONE_SUFFIX + ".refused", ATTACHMENTS_SUFFIX)
+_NAMED_AFTER_A_CASE = (
+    CASE_SUFFIX,
+    KEY_SUFFIX,
+    TOMBSTONE_SUFFIX,
+    TOMBSTONE_SUFFIX + ".refused",
+    ATTACHMENTS_SUFFIX,
+)
 _REFERENCE = re.compile(r"^DSR-\d{4}-\d{4,}$")
 
 
@@ -70,6 +76,7 @@ class WorkspacePaths:
 
     def tombstone(self, reference: str) -> Path:
         return self.cases / f"{_checked(reference)}{TOMBSTONE_SUFFIX}"
+
     def case_attachments(self, reference: str) -> Path:
         """The folder of the case's large attachments (store/attachment_files.py), made when first needed."""
         return attachments_folder(self.case_file(reference), reference)
@@ -105,17 +112,10 @@ class WorkspacePaths:
 
     def references_on_disk(self) -> set[str]:
         """Every reference any file in cases/ is named after: live, destroyed, unreadable or set aside."""
-        return {
-            reference
-            for suffix in _NAMED_AFTER_A_CASE
-            for reference in _references(self.cases, suffix)
-        }
+        return {reference for suffix in _NAMED_AFTER_A_CASE for reference in _references(self.cases, suffix)}
 
     def reference_in_use_on_disk(self, reference: str) -> bool:
-        return any(
-            (self.cases / f"{_checked(reference)}{suffix}").exists()
-            for suffix in _NAMED_AFTER_A_CASE
-        )
+        return any((self.cases / f"{_checked(reference)}{suffix}").exists() for suffix in _NAMED_AFTER_A_CASE)
 
     def leftovers(self, exclude: set[str] = frozenset()) -> list[Path]:
         """Half-made files of an interrupted write, in the folders whose files are only written under the

@@ -12,7 +12,7 @@ from pathlib import Path
 from dsr_desk import __version__
 from dsr_desk.documents.archive.manifest import FORMAT, VERSION, seal, sha256
 from dsr_desk.errors import WriteFailedError
-from dsr_desk.store.atomic import atomic_writer, file_sha256
+from dsr_desk.store.atomic import OutputWatcher, atomic_writer, file_sha256
 
 
 @dataclass
@@ -45,7 +45,9 @@ def archive_files(contents: ArchiveContents) -> dict[str, bytes]:
     return files
 
 
-def write_archive(target: Path, contents: ArchiveContents) -> ArchiveResult:
+def write_archive(
+    target: Path, contents: ArchiveContents, outputs: OutputWatcher | None = None
+) -> ArchiveResult:
     target = Path(target)
     files = archive_files(contents)
     events = contents.audit_events
@@ -62,7 +64,7 @@ def write_archive(target: Path, contents: ArchiveContents) -> ArchiveResult:
     )
     try:
         with (
-            atomic_writer(target, mode=0o600) as handle,
+            atomic_writer(target, mode=0o600, output=outputs) as handle,
             zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive,
         ):
             for name, data in files.items():

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QPushButton,
     QTabWidget,
@@ -26,6 +25,7 @@ from dsr_desk.gui.case_steps import NextStepBar, StepsList
 from dsr_desk.gui.clock_panel import ClockPanel
 from dsr_desk.gui.data_panel import DataPanel
 from dsr_desk.gui.decision_dialogs import CloseDialog, DecisionDialog
+from dsr_desk.gui.forms import plain_label, section_label
 from dsr_desk.gui.forward_dialog import ForwardDialog
 from dsr_desk.gui.identity.wizard import IdentityWizard
 from dsr_desk.gui.letters_panel import LettersPanel
@@ -35,17 +35,6 @@ from dsr_desk.gui.text_input_dialog import TextInputDialog
 from dsr_desk.i18n import format_date, t
 from dsr_desk.rules.letters import LetterKind
 from dsr_desk.rules.requests import CaseStatus, RequestType, allowed_transitions, transition_needs_reason
-
-
-def plain_label(parent: QWidget, object_name: str = "") -> QLabel:
-    """A label for user text: never interpreted as rich text, so '<b>' or '<img>' in a name shows as typed."""
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if object_name:
-        label.setObjectName(object_name)
-    return label
 
 
 class CaseView(QWidget):
@@ -130,7 +119,7 @@ class CaseView(QWidget):
             ("identity", self.identity),
             ("notes", self.notes),
         ):
-            details.addRow(_section_label(t(f"gui.case.{key}"), page), widget)
+            details.addRow(section_label(t(f"gui.case.{key}"), page), widget)
         self.note_button = QPushButton(t("gui.case.add_note"), page)
         self.note_button.clicked.connect(self.ask_note)
         self.identity_button = QPushButton(t("gui.case.check_identity"), page)
@@ -146,7 +135,7 @@ class CaseView(QWidget):
         self.steps = StepsList(page)
         self.steps.run_requested.connect(self.run_step)
         right = QVBoxLayout()
-        right.addWidget(_section_label(t("gui.case.steps"), page, heading=True))
+        right.addWidget(section_label(t("gui.case.steps"), page, heading=True))
         right.addWidget(self.steps, 1)
         row = QHBoxLayout(page)
         row.setContentsMargins(0, 6, 0, 0)
@@ -296,10 +285,3 @@ class CaseView(QWidget):
         self.refresh()
         if self.case is not None:
             self.changed.emit(self.case.reference)
-
-
-def _section_label(text: str, parent: QWidget, heading: bool = False) -> QLabel:
-    label = QLabel(text, parent)
-    label.setObjectName("sectionHeading" if heading else "fieldLabel")
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label

@@ -158,3 +158,22 @@ def secret_label(text: str, parent: QWidget) -> QLabel:
 
 def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def plain_label(parent: QWidget, object_name: str = "") -> QLabel:
+    """A label for user text: never interpreted as rich text, so '<b>' or '<img>' in a name shows as typed."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+def section_label(text: str, parent: QWidget, heading: bool = False) -> QLabel:
+    """A field's label, or with `heading` a section's heading, in the style sheet's terms."""
+    label = QLabel(text, parent)
+    label.setObjectName("sectionHeading" if heading else "fieldLabel")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label

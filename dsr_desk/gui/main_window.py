@@ -25,8 +25,9 @@ from dsr_desk.gui.background import stop_all_background_work
 from dsr_desk.gui.case_filter_model import CaseFilter
 from dsr_desk.gui.case_table import CaseTable
 from dsr_desk.gui.case_table_model import REFERENCE_ROLE
-from dsr_desk.gui.case_view import CaseView, plain_label
+from dsr_desk.gui.case_view import CaseView
 from dsr_desk.gui.demo_workspace import remove_demo_folder
+from dsr_desk.gui.forms import plain_label
 from dsr_desk.gui.idle_lock import IdleLock, watch_screen_lock
 from dsr_desk.gui.main_actions import MainWindowActions, window_title
 from dsr_desk.gui.main_menus import build_menus, build_toolbar, set_case_actions_enabled
@@ -231,6 +232,10 @@ class MainWindow(MainWindowActions, SharedWorkspaceMixin, QMainWindow):
             if window.isVisible():
                 window.close()
         self._close_open_case()
+        # A closed window looks no more: not at the workspace (a demo's folder is gone next), nor the clock.
+        for timer in (self.watch_timer, self.reminder_timer):
+            timer.stop()
+        self.idle_lock.stop()
         if self.demo_folder is None:
             remember_geometry(self)
         else:

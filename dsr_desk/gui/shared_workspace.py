@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from dsr_desk import APP_NAME
 from dsr_desk.desk.sharing import owner_fields
 from dsr_desk.errors import CaseInUseError, DsrDeskError
-from dsr_desk.gui.case_view import plain_label
+from dsr_desk.gui.forms import plain_label
 from dsr_desk.gui.main_menus import set_case_actions_enabled
 from dsr_desk.gui.messages import show_message
 from dsr_desk.i18n import t

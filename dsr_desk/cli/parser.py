@@ -7,6 +7,7 @@ from pathlib import Path
 
 from dsr_desk import __version__
 from dsr_desk.cli import case_commands, workspace_commands
+from dsr_desk.cli.backup_commands import add_backup_commands
 from dsr_desk.cli.clock_commands import add_clock_commands
 from dsr_desk.cli.data_commands import add_data_commands
 from dsr_desk.cli.handler_commands import add_handler_commands
@@ -141,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     forward.add_argument("--types", metavar="T[,T...]", help="the part forwarded (default: all of it)")
     forward.set_defaults(run=case_commands.forward)
     add_handler_commands(commands)
+    add_backup_commands(commands)
     add_clock_commands(commands, case)
     add_letter_commands(commands, case)
     add_identity_commands(commands, case)

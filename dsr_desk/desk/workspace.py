@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from dsr_desk.desk import unlock
+from dsr_desk.desk.backups import BackupActions
 from dsr_desk.desk.handlers import HandlerActions, checked_handler_name
 from dsr_desk.desk.reconcile import reconcile
 from dsr_desk.desk.sharing import SharingActions
@@ -39,7 +40,7 @@ def system_clock() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class Desk(CaseLifecycle, WorkspaceSettingsActions, SharingActions, HandlerActions):
+class Desk(CaseLifecycle, WorkspaceSettingsActions, SharingActions, HandlerActions, BackupActions):
     def __init__(
         self,
         paths: WorkspacePaths,
@@ -58,9 +59,7 @@ class Desk(CaseLifecycle, WorkspaceSettingsActions, SharingActions, HandlerActio
         self._settings = SettingsFile(paths.settings)
         self._lock = WorkspaceLock(paths.root)
         with self._lock.held():  # two processes opening a workspace without an index make one, not two
-            self._index = WorkspaceIndex.open(
-                paths.index, derive_subkey(master, "dsr-desk/index/v1"), create=not paths.index.exists()
-            )
+            self._index = WorkspaceIndex.open(paths.index, self.index_key(), create=not paths.index.exists())
         self.session = Session(paths.root, self.actor, self.now())
         self.claims = self._index.claims(lambda session: session_alive(paths.root, session))
         self.reconcile_report = reconcile(self)
@@ -174,6 +173,9 @@ class Desk(CaseLifecycle, WorkspaceSettingsActions, SharingActions, HandlerActio
     def read_only(self) -> bool:
         """True for a workspace this process cannot write (a read-only share, a backup disk)."""
         return self._lock.read_only
+
+    def index_key(self) -> bytes:
+        return derive_subkey(self._master, "dsr-desk/index/v1")
 
     def case_key(self, reference: str) -> bytes:
         return read_case_key(

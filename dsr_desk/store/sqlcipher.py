@@ -160,6 +160,31 @@ def _reason(exc: BaseException) -> str:
     return f"{type(original).__name__}: {original}"[:200]
 
 
+def snapshot(source: Path, key: bytes, destination: Path) -> None:
+    """A consistent copy of the encrypted file at `source` as `destination` (which must not exist), made by
+    SQLite's online backup API in one step: it holds a read lock for the whole copy, so a writer in another
+    process waits and the copy is one committed state. The pages are encrypted again with the same key on
+    their way out: nothing is written in plaintext."""
+    _private(destination, create=True)
+    key_pragma = "PRAGMA key = \"x'" + key.hex() + "'\""
+    target = sqlcipher.connect(str(destination), isolation_level=None)
+    try:
+        target.execute("PRAGMA cipher_log_level = NONE")
+        target.execute(key_pragma)
+        origin = sqlcipher.connect(str(source), isolation_level=None, timeout=30)
+        try:
+            origin.execute("PRAGMA cipher_log_level = NONE")
+            origin.execute(key_pragma)
+            origin.execute("PRAGMA temp_store = MEMORY")
+            origin.backup(target)
+        except sqlcipher.Error as exc:
+            raise NotReadableError(_reason(exc)) from None
+        finally:
+            origin.close()
+    finally:
+        target.close()
+
+
 def remove_database_files(path: Path) -> None:
     for suffix in ("", "-journal", "-wal", "-shm"):
         candidate = Path(f"{path}{suffix}")

@@ -1,0 +1,110 @@
+"""Backups of the whole workspace, as the desk takes them: a consistent snapshot under the workspace lock.
+
+Under the lock no case is created or destroyed and no setting, handler or key file changes. Case changes do
+not take that lock, so each database is copied by SQLite's backup API, which reads one committed state of
+it; the index is copied first and the cases after it, so a case may be a change ahead of the index (which
+the desk brings up to date when the case is opened, as after a crash between the two writes) but never
+behind it, which would look like a case rolled back.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dsr_desk.errors import BackupInsideWorkspaceError, CaseKeyMissingError
+from dsr_desk.store.backup_file import BackupMember, write_backup
+from dsr_desk.store.sqlcipher import NotReadableError, snapshot
+from dsr_desk.store.workspace import CASE_SUFFIX, is_reference
+
+if TYPE_CHECKING:
+    from dsr_desk.desk.workspace import Desk
+
+_SKIPPED_ENDINGS = ("-journal", "-wal", "-shm", ".tmp")
+
+
+class BackupActions:
+    """Mixed into Desk; relies on its paths, lock, keys and settings."""
+
+    def write_backup(self: Desk, path: Path) -> dict:
+        """One `.dsrbackup` file at `path`, outside the workspace; returns its manifest. A case whose file
+        cannot be read with its key is carried as the bytes it is (listed in the manifest's `as_is`)."""
+        path = Path(path).absolute()
+        if path.is_relative_to(self.paths.root.absolute()):
+            raise BackupInsideWorkspaceError(path=str(path))
+        staging = Path(tempfile.mkdtemp(prefix=".dsrbackup-", dir=path.parent))
+        try:
+            with self.workspace_lock():
+                members, as_is = _snapshot(self, staging)
+                taken_at = self.now()
+            meta = {
+                "workspace_id": self.keyfile.workspace_id,
+                "created_at": taken_at.isoformat(timespec="seconds"),
+                "as_is": as_is,
+            }
+            return write_backup(path, members, meta)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _snapshot(desk: Desk, staging: Path) -> tuple[list[BackupMember], list[str]]:
+    root = desk.paths.root
+    members = [_database(desk.paths.index, desk.index_key(), staging, "index.dsrdb")]
+    for name in ("keyfile.json", "settings.toml"):
+        if (root / name).exists():
+            members.append(_copied(root / name, staging, name))
+    as_is: list[str] = []
+    (staging / "cases").mkdir()
+    for entry in sorted(_files(desk.paths.cases), key=lambda p: p.name):
+        name = f"cases/{entry.name}"
+        reference = entry.name[: -len(CASE_SUFFIX)]
+        if entry.name.endswith(CASE_SUFFIX) and is_reference(reference):
+            try:
+                members.append(_database(entry, desk.case_key(reference), staging, name))
+                continue
+            except (NotReadableError, CaseKeyMissingError):
+                as_is.append(reference)
+        members.append(_copied(entry, staging, name))
+    for folder in ("letters", "letterhead"):
+        for entry in sorted(_files(root / folder, recursive=True)):
+            name = entry.relative_to(root).as_posix()
+            members.append(_copied(entry, staging, name))
+    return members, as_is
+
+
+def _files(folder: Path, recursive: bool = False) -> list[Path]:
+    """The workspace's own files: no temp file, journal or hidden file of an interrupted write."""
+    if not folder.is_dir():
+        return []
+    found = folder.rglob("*") if recursive else folder.iterdir()
+    return [
+        p
+        for p in found
+        if p.is_file()
+        and not p.is_symlink()
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        and not p.name.endswith(_SKIPPED_ENDINGS)
+    ]
+
+
+def _database(source: Path, key: bytes, staging: Path, name: str) -> BackupMember:
+    destination = staging / name
+    try:
+        snapshot(source, key, destination)
+    except NotReadableError:
+        destination.unlink(missing_ok=True)
+        raise
+    return BackupMember(name, destination)
+
+
+def _copied(source: Path, staging: Path, name: str) -> BackupMember:
+    destination = staging / name
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    with open(source, "rb") as origin:
+        fd = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        with os.fdopen(fd, "wb") as copy:
+            shutil.copyfileobj(origin, copy)
+    return BackupMember(name, destination)

@@ -14,6 +14,7 @@ from dsr_desk.cli.handler_commands import add_handler_commands
 from dsr_desk.cli.help_text import Parser, translate_help
 from dsr_desk.cli.identity_commands import add_identity_commands
 from dsr_desk.cli.letter_commands import add_letter_commands
+from dsr_desk.cli.report_commands import add_report_commands
 from dsr_desk.rules.representation import Relation
 from dsr_desk.rules.requests import CaseStatus, Channel
 
@@ -143,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     forward.set_defaults(run=case_commands.forward)
     add_handler_commands(commands)
     add_backup_commands(commands)
+    add_report_commands(commands)
     add_clock_commands(commands, case)
     add_letter_commands(commands, case)
     add_identity_commands(commands, case)

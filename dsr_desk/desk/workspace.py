@@ -16,6 +16,7 @@ from dsr_desk.desk import unlock
 from dsr_desk.desk.backups import BackupActions
 from dsr_desk.desk.handlers import HandlerActions, checked_handler_name
 from dsr_desk.desk.reconcile import reconcile
+from dsr_desk.desk.reports import ReportActions
 from dsr_desk.desk.sharing import SharingActions
 from dsr_desk.desk.workspace_cases import CaseLifecycle
 from dsr_desk.desk.workspace_settings import WorkspaceSettingsActions
@@ -40,7 +41,9 @@ def system_clock() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class Desk(CaseLifecycle, WorkspaceSettingsActions, SharingActions, HandlerActions, BackupActions):
+class Desk(
+    CaseLifecycle, WorkspaceSettingsActions, SharingActions, HandlerActions, BackupActions, ReportActions
+):
     def __init__(
         self,
         paths: WorkspacePaths,

@@ -35,6 +35,7 @@ from dsr_desk.gui.help_menu import add_about_action, add_log_file_action
 from dsr_desk.gui.idle_lock import IdleLock, watch_screen_lock
 from dsr_desk.gui.new_case_dialog import NewCaseDialog
 from dsr_desk.gui.reminder_banner import ReminderBanner, TrayNotifier
+from dsr_desk.gui.report_view import ReportView
 from dsr_desk.gui.settings import SettingsDialog
 from dsr_desk.gui.shared_workspace import SharedWorkspaceMixin
 from dsr_desk.gui.style import app_icon
@@ -145,6 +146,8 @@ class MainWindow(SharedWorkspaceMixin, QMainWindow):
         settings = file_menu.addAction(t("gui.menu.settings"))
         settings.triggered.connect(self.show_settings)
         file_menu.addSeparator()
+        reports = file_menu.addAction(t("gui.menu.report"))
+        reports.triggered.connect(self.show_report)
         archives = file_menu.addAction(t("gui.menu.archive_bulk"))
         archives.triggered.connect(self.export_archives)
         verify = file_menu.addAction(t("gui.menu.archive_verify"))
@@ -156,6 +159,11 @@ class MainWindow(SharedWorkspaceMixin, QMainWindow):
         help_menu = self.menuBar().addMenu(t("gui.menu.help"))
         add_log_file_action(help_menu)
         add_about_action(help_menu, self)
+
+    def show_report(self) -> ReportView:
+        view = ReportView(self.desk, self)
+        view.open()
+        return view
 
     # -- the list ------------------------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from dsr_desk.cli.help_text import Parser, translate_help
 from dsr_desk.cli.identity_commands import add_identity_commands
 from dsr_desk.cli.letter_commands import add_letter_commands
 from dsr_desk.cli.report_commands import add_report_commands
+from dsr_desk.cli.retention_commands import add_retention_commands
 from dsr_desk.rules.representation import Relation
 from dsr_desk.rules.requests import CaseStatus, Channel
 
@@ -145,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_handler_commands(commands)
     add_backup_commands(commands)
     add_report_commands(commands)
+    add_retention_commands(commands, case)
     add_clock_commands(commands, case)
     add_letter_commands(commands, case)
     add_identity_commands(commands, case)

@@ -19,6 +19,7 @@ from dsr_desk.desk.case_forward import ForwardActions
 from dsr_desk.desk.case_identity import IdentityActions
 from dsr_desk.desk.case_letters import LetterActions
 from dsr_desk.desk.clock import facts_from_events
+from dsr_desk.desk.retention import HoldActions
 from dsr_desk.errors import CaseGoneError, InvalidTransitionError, ValidationError
 from dsr_desk.rules.case_values import CaseRecord, CaseSummary
 from dsr_desk.rules.intake import MAX_NOTES_LENGTH, Requester, clean_block, prepare_requester
@@ -45,7 +46,14 @@ if TYPE_CHECKING:
 
 
 class Case(
-    ClockActions, LetterActions, IdentityActions, DataActions, ExportActions, ArchiveActions, ForwardActions
+    ClockActions,
+    LetterActions,
+    IdentityActions,
+    DataActions,
+    ExportActions,
+    ArchiveActions,
+    ForwardActions,
+    HoldActions,
 ):
     def __init__(self, desk: Desk, file: CaseFile, entry: IndexEntry | None) -> None:
         self._desk = desk

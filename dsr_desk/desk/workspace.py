@@ -17,6 +17,7 @@ from dsr_desk.desk.backups import BackupActions
 from dsr_desk.desk.handlers import HandlerActions, checked_handler_name
 from dsr_desk.desk.reconcile import reconcile
 from dsr_desk.desk.reports import ReportActions
+from dsr_desk.desk.retention import RetentionActions
 from dsr_desk.desk.sharing import SharingActions
 from dsr_desk.desk.workspace_cases import CaseLifecycle
 from dsr_desk.desk.workspace_settings import WorkspaceSettingsActions
@@ -42,7 +43,13 @@ def system_clock() -> dt.datetime:
 
 
 class Desk(
-    CaseLifecycle, WorkspaceSettingsActions, SharingActions, HandlerActions, BackupActions, ReportActions
+    CaseLifecycle,
+    WorkspaceSettingsActions,
+    SharingActions,
+    HandlerActions,
+    BackupActions,
+    ReportActions,
+    RetentionActions,
 ):
     def __init__(
         self,

@@ -22,6 +22,8 @@ from dsr_desk.store.atomic import atomic_write
 MAX_KEEP_DAYS = 30
 IDLE_LOCK_MINUTES = 10  # KeePassXC's habit: the workspace locks itself when nobody uses it
 MAX_IDLE_LOCK_MINUTES = 240  # 0 switches the idle lock off; a locked screen still locks the workspace
+RETENTION_MONTHS = 24  # long enough to answer a complaint or an AP inquiry about the case, not longer
+MIN_RETENTION_MONTHS, MAX_RETENTION_MONTHS = 1, 120
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class Settings:
     window: WindowPosition = field(default_factory=WindowPosition)
     id_copy_keep_days: int = 0  # LEGAL.md §3: delete the masked copy once the check is recorded
     idle_lock_minutes: int = IDLE_LOCK_MINUTES
+    retention_months: int = RETENTION_MONTHS
     extra: dict = field(default_factory=dict, compare=False)
 
     def with_changes(self, **changes: object) -> Settings:
@@ -61,6 +64,7 @@ class Settings:
         app["idle_lock_minutes"] = self.idle_lock_minutes
         data.setdefault("clock", {})["pause_while_waiting"] = self.pause_while_waiting
         data.setdefault("identity", {})["id_copy_keep_days"] = self.id_copy_keep_days
+        data.setdefault("retention", {})["months"] = self.retention_months
         holidays = data.setdefault("holidays", {})
         holidays["country"] = "NL"
         holidays["good_friday"] = self.good_friday
@@ -92,6 +96,10 @@ def load_settings(path: Path) -> Settings:
             window=WindowPosition.from_json(data.get("letters", {}).get("window", {})),
             id_copy_keep_days=max(
                 0, min(int(data.get("identity", {}).get("id_copy_keep_days", 0)), MAX_KEEP_DAYS)
+            ),
+            retention_months=max(
+                MIN_RETENTION_MONTHS,
+                min(int(data.get("retention", {}).get("months", RETENTION_MONTHS)), MAX_RETENTION_MONTHS),
             ),
             idle_lock_minutes=max(
                 0, min(int(app.get("idle_lock_minutes", IDLE_LOCK_MINUTES)), MAX_IDLE_LOCK_MINUTES)

@@ -50,7 +50,7 @@ def aged(passphrase_desk, clock):
 
 
 def test_retention_with_a_held_case(aged):
-    desk, clock, old, held, young = aged
+    desk, _clock, old, held, young = aged
     candidates = desk.retention_candidates()
     assert [(e.reference, e.held) for e in candidates] == [(old, False), (held, True)]
     assert candidates[0].due_on == dt.date(2025, 12, 5)
@@ -75,7 +75,7 @@ def test_retention_with_a_held_case(aged):
 
 
 def test_retention_cli_lists_the_due_as_json_and_destroys_with_a_reason(aged, monkeypatch):
-    desk, _clock, old, held, young = aged
+    desk, _clock, old, held, _young = aged
     monkeypatch.setenv("DSR_DESK_PASSPHRASE", PASSPHRASE)
     root = str(desk.paths.root)
     out = io.StringIO()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dsr_desk.gui.report_view import ReportView
 from dsr_desk.rules.report import Period
 from dsr_desk.rules.requests import CaseStatus, RequestType
 from tests.support.cases import make_case

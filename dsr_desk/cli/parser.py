@@ -66,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     recover.add_argument("--key-storage", choices=["keychain", "passphrase"], default="passphrase")
     recover.set_defaults(run=workspace_commands.recover)
 
+    fingerprint = commands.add_parser(
+        "fingerprint", help="the fingerprint of this workspace's signing key, on the last line"
+    )
+    fingerprint.set_defaults(run=workspace_commands.fingerprint)
+
     destroyed = commands.add_parser("destroyed", help="list the destruction records of deleted cases")
     destroyed.add_argument("--json", action="store_true")
     destroyed.set_defaults(run=workspace_commands.destroyed)

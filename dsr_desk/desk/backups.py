@@ -45,15 +45,18 @@ class BackupActions:
                 "created_at": taken_at.isoformat(timespec="seconds"),
                 "as_is": as_is,
             }
-            return write_backup(path, members, meta)
+            manifest = write_backup(path, members, meta)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+        if not self.read_only:  # the window says when the last backup was made, in every process
+            self._save(lambda current: current.with_changes(last_backup_at=meta["created_at"]))
+        return manifest
 
 
 def _snapshot(desk: Desk, staging: Path) -> tuple[list[BackupMember], list[str]]:
     root = desk.paths.root
     members = [_database(desk.paths.index, desk.index_key(), staging, "index.dsrdb")]
-    for name in ("keyfile.json", "settings.toml"):
+    for name in ("keyfile.json", "settings.toml", "signing.json"):
         if (root / name).exists():
             members.append(_copied(root / name, staging, name))
     as_is: list[str] = []

@@ -13,12 +13,14 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from dsr_desk.desk import unlock
+from dsr_desk.desk.auto_backup import AutomaticBackupActions
 from dsr_desk.desk.backups import BackupActions
 from dsr_desk.desk.handlers import HandlerActions, checked_handler_name
 from dsr_desk.desk.reconcile import reconcile
 from dsr_desk.desk.reports import ReportActions
 from dsr_desk.desk.retention import RetentionActions
 from dsr_desk.desk.sharing import SharingActions
+from dsr_desk.desk.signing import SigningActions
 from dsr_desk.desk.workspace_cases import CaseLifecycle
 from dsr_desk.desk.workspace_settings import WorkspaceSettingsActions
 from dsr_desk.errors import DsrDeskError, ValidationError
@@ -48,8 +50,10 @@ class Desk(
     SharingActions,
     HandlerActions,
     BackupActions,
+    AutomaticBackupActions,
     ReportActions,
     RetentionActions,
+    SigningActions,
 ):
     def __init__(
         self,

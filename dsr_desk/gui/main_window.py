@@ -34,8 +34,8 @@ from dsr_desk.gui.case_view import CaseView, plain_label
 from dsr_desk.gui.help_menu import add_about_action, add_log_file_action
 from dsr_desk.gui.idle_lock import IdleLock, watch_screen_lock
 from dsr_desk.gui.new_case_dialog import NewCaseDialog
+from dsr_desk.gui.records_actions import RecordsActionsMixin
 from dsr_desk.gui.reminder_banner import ReminderBanner, TrayNotifier
-from dsr_desk.gui.report_view import ReportView
 from dsr_desk.gui.settings import SettingsDialog
 from dsr_desk.gui.shared_workspace import SharedWorkspaceMixin
 from dsr_desk.gui.style import app_icon
@@ -44,7 +44,7 @@ from dsr_desk.i18n import t
 from dsr_desk.rules.overview import CaseOverview, reminder
 
 
-class MainWindow(SharedWorkspaceMixin, QMainWindow):
+class MainWindow(SharedWorkspaceMixin, RecordsActionsMixin, QMainWindow):
     # Why (idle | screen | suspend), the window's geometry, the open case's reference: what to restore.
     locked = Signal(str, bytes, object)
 
@@ -91,6 +91,7 @@ class MainWindow(SharedWorkspaceMixin, QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.banner)
+        column.addWidget(self.make_retention_banner())
         column.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self.setWindowIcon(app_icon())
@@ -143,11 +144,9 @@ class MainWindow(SharedWorkspaceMixin, QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(t("gui.menu.file"))
         file_menu.addAction(self.new_case_action)
-        settings = file_menu.addAction(t("gui.menu.settings"))
-        settings.triggered.connect(self.show_settings)
+        file_menu.addAction(t("gui.menu.settings")).triggered.connect(self.show_settings)
         file_menu.addSeparator()
-        reports = file_menu.addAction(t("gui.menu.report"))
-        reports.triggered.connect(self.show_report)
+        self.add_records_actions(file_menu)
         archives = file_menu.addAction(t("gui.menu.archive_bulk"))
         archives.triggered.connect(self.export_archives)
         verify = file_menu.addAction(t("gui.menu.archive_verify"))
@@ -159,11 +158,6 @@ class MainWindow(SharedWorkspaceMixin, QMainWindow):
         help_menu = self.menuBar().addMenu(t("gui.menu.help"))
         add_log_file_action(help_menu)
         add_about_action(help_menu, self)
-
-    def show_report(self) -> ReportView:
-        view = ReportView(self.desk, self)
-        view.open()
-        return view
 
     # -- the list ------------------------------------------------------------------------------------------
 
@@ -187,6 +181,7 @@ class MainWindow(SharedWorkspaceMixin, QMainWindow):
         self.reminded_on = today
         due = reminder(self.refresh_cases())
         self.banner.show_reminder(due)
+        self.check_records()
         self.tray.notify(due)
 
     def show_urgent(self) -> None:
@@ -295,6 +290,7 @@ class MainWindow(SharedWorkspaceMixin, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         stop_all_background_work()  # an export is cancelled (no partial file), an import finished
+        self.backup_on_quit()
         self._close_open_case()
         super().closeEvent(event)
 

@@ -39,7 +39,9 @@ _PAGE = 4096
 MAX_MEMBERS = 200_000
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 # What a workspace holds that a backup carries; anything else in a backup is not one of ours.
-_ALLOWED = re.compile(r"^(keyfile\.json|settings\.toml|index\.dsrdb|cases/[^/]+|letters/.+|letterhead/.+)$")
+_ALLOWED = re.compile(
+    r"^(keyfile\.json|settings\.toml|signing\.json|index\.dsrdb|cases/[^/]+|letters/.+|letterhead/.+)$"
+)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from dsr_desk.documents.archive.signature import signature_member
 from dsr_desk.documents.archive.verify import verify_archive
 from dsr_desk.store.keychain import Keychain
 from tests.conftest import PASSPHRASE
+from tests.desk.test_archive import _rewrite
 from tests.support.cases import make_case
 from tests.support.letters import pdf_text
 from tests.support.memory_keyring import MemoryKeyring
@@ -36,16 +37,6 @@ def _cli(*args: str) -> tuple[int, str]:
     with redirect_stdout(out):
         status = main(list(args))
     return status, out.getvalue()
-
-
-def _rebuilt(source: Path, target: Path, change) -> Path:
-    with zipfile.ZipFile(source) as archive:
-        files = {name: archive.read(name) for name in archive.namelist()}
-    change(files)
-    with zipfile.ZipFile(target, "w") as archive:
-        for name, data in files.items():
-            archive.writestr(name, data)
-    return target
 
 
 def test_the_fingerprint_is_printed_shown_on_the_summary_and_reported_by_the_verifier(signed, monkeypatch):
@@ -78,7 +69,7 @@ def test_a_tampered_signature_fails(signed, tmp_path):
         )
         files["signature.json"] = json.dumps(data).encode()
 
-    tampered = _rebuilt(path, tmp_path / "t.zip", change)
+    tampered = _rewrite(path, tmp_path / "t.zip", change)
     assert ("signature.json", "signature") in {(p.where, p.kind) for p in verify_archive(tampered).problems}
     assert _cli("verify-archive", str(tampered))[0] == 1
 
@@ -92,7 +83,7 @@ def test_an_archive_resealed_without_the_key_fails_its_signature(signed, tmp_pat
         manifest["files"]["case.json"] = sha256(files["case.json"])
         files["manifest.json"] = canonical(seal(manifest))
 
-    report = verify_archive(_rebuilt(path, tmp_path / "r.zip", change))
+    report = verify_archive(_rewrite(path, tmp_path / "r.zip", change))
     assert ("signature.json", "signature") in {(p.where, p.kind) for p in report.problems}
     assert report.signer is None and not report.ok
 
@@ -108,7 +99,7 @@ def test_an_archive_signed_by_another_workspace_names_that_key(signed, tmp_path)
     def change(files):
         files["signature.json"] = signature_member(intruder, files["manifest.json"])
 
-    resigned = _rebuilt(path, tmp_path / "o.zip", change)
+    resigned = _rewrite(path, tmp_path / "o.zip", change)
     report = verify_archive(resigned)
     assert report.signer == intruder.fingerprint != desk.fingerprint()
     assert _cli("verify-archive", str(resigned), "--expect", desk.fingerprint())[0] == 1
@@ -117,7 +108,7 @@ def test_an_archive_signed_by_another_workspace_names_that_key(signed, tmp_path)
 
 def test_an_unsigned_archive_is_not_intact(signed, tmp_path):
     _desk, path = signed
-    unsigned = _rebuilt(path, tmp_path / "u.zip", lambda files: files.pop("signature.json"))
+    unsigned = _rewrite(path, tmp_path / "u.zip", lambda files: files.pop("signature.json"))
     assert ("signature.json", "unsigned") in {(p.where, p.kind) for p in verify_archive(unsigned).problems}
 
 

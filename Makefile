@@ -37,8 +37,11 @@ system-deps:
 
 # Tests never touch the developer's keychain: the default backend is the one that has none.
 test bench: export PYTHON_KEYRING_BACKEND = keyring.backends.fail.Keyring
+# One worker per core (TEST_WORKERS=0 runs in this process); a test file stays on one worker, so its
+# module-scoped fixtures are built once.
+TEST_WORKERS ?= auto
 test: $(VENV)/.installed-test system-deps
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -s $(PYTEST_ARGS)

@@ -231,6 +231,26 @@ class CaseGoneError(DsrDeskError):
     key = "error.shared.case_gone"
 
 
+class CaseRolledBackError(DsrDeskError):
+    """The case file is behind the index: events the workspace saw are missing from it."""
+
+    key = "error.shared.case_rolled_back"
+
+    def message(self, lang: str | None = None) -> str:
+        one = self.fields.get("first") == self.fields.get("last")
+        return t(f"{self.key}_one" if one else self.key, lang, **self.fields)
+
+
+class CaseDivergedError(DsrDeskError):
+    """The case file holds other events than the ones the index remembers."""
+
+    key = "error.shared.case_diverged"
+
+
+class NothingRolledBackError(DsrDeskError):
+    key = "error.shared.nothing_rolled_back"
+
+
 class HandlerUnknownError(DsrDeskError):
     key = "error.shared.handler_unknown"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 
 from dsr_desk.cli.parser import build_parser
@@ -20,8 +21,16 @@ EXIT_OK, EXIT_PROBLEM, EXIT_REFUSED, EXIT_INTERNAL = 0, 1, 2, 3
 log = logging.getLogger(__name__)
 
 
+def _stop(signum: int, frame: object) -> None:
+    # SIGTERM (a logout, `kill`, a service manager) as an exception: every `with` unwinds, so an export
+    # being written removes its temp file and the desk its record, as on any other failure.
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> int:
     guard_streams()  # before anything can print: a windowed executable has no console
+    if argv is None:  # a process of its own (not a test calling in): a stop request unwinds cleanly
+        signal.signal(signal.SIGTERM, _stop)
     argv = sys.argv[1:] if argv is None else argv
     set_language(interface_language(argv))  # --help speaks it too
     args = build_parser().parse_args(argv)

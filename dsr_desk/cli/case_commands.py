@@ -125,6 +125,13 @@ def audit(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def acknowledge_rollback(args: argparse.Namespace) -> int:
+    with open_desk(args) as desk, desk.open_case(args.reference) as case:
+        event = case.acknowledge_rollback(args.reason)
+    print(f"{event_label(event.action)}: {event_detail(event)}")
+    return 0
+
+
 def destroy(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
         record = desk.destroy_case(args.reference, args.reason)

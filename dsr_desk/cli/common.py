@@ -66,6 +66,8 @@ def open_desk(args: argparse.Namespace) -> Desk:
     desk = Desk.open(root, handler=who, passphrase=secret)
     if not args.lang and not os.environ.get("DSR_DESK_LANG"):
         set_language(desk.settings.language)
+    for notice in desk.notices():
+        print(notice, file=sys.stderr)
     return desk
 
 

@@ -76,9 +76,8 @@ def id_mask(args: argparse.Namespace) -> int:
     image = load_scan(Path(args.image).read_bytes())
     with open_desk(args) as desk:
         text = watermark_text(desk.settings.organisation_name, args.purpose, desk.today())
-    atomic_write(
-        Path(args.output), masked_copy(image, boxes_for(args.template, *image.size), text), mode=0o600
-    )
+        masked = masked_copy(image, boxes_for(args.template, *image.size), text)
+        atomic_write(Path(args.output), masked, mode=0o600, output=desk.outputs)
     print(t("cli.letter_written", path=args.output))
     return 0
 

@@ -31,7 +31,7 @@ def letter(args: argparse.Namespace) -> int:
     with open_desk(args) as desk, desk.open_case(args.reference) as case:
         lang = args.lang_letter or current_language()
         pdf = case.make_letter(kind, lang)  # refuses an unknown language before anything is written
-        atomic_write(Path(args.output), pdf, mode=0o600)
+        atomic_write(Path(args.output), pdf, mode=0o600, output=desk.outputs)
         kept_if_recorded(
             Path(args.output), lambda: case.record_letter(kind, lang, pdf, args.channel), "letter"
         )

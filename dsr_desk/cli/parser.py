@@ -131,6 +131,14 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("reference")
     audit.set_defaults(run=case_commands.audit)
 
+    acknowledge = case.add_parser(
+        "acknowledge-rollback",
+        help="accept that a case file copied back to an older version lost events (privacy officer)",
+    )
+    acknowledge.add_argument("reference")
+    acknowledge.add_argument("--reason", required=True, help="why the loss is accepted; kept in the log")
+    acknowledge.set_defaults(run=case_commands.acknowledge_rollback)
+
     destroy = case.add_parser("destroy", help="destroy a case: key first, then file; a record remains")
     destroy.add_argument("reference")
     destroy.add_argument("--reason", required=True)

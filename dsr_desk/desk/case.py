@@ -6,10 +6,13 @@ new summary and audit head.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection
 
 from dsr_desk.desk.case_archive import ArchiveActions
 from dsr_desk.desk.case_clock import ClockActions
@@ -18,9 +21,18 @@ from dsr_desk.desk.case_exports import ExportActions
 from dsr_desk.desk.case_forward import ForwardActions
 from dsr_desk.desk.case_identity import IdentityActions
 from dsr_desk.desk.case_letters import LetterActions
+from dsr_desk.desk.case_rollback import RollbackActions
 from dsr_desk.desk.clock import facts_from_events
 from dsr_desk.desk.retention import HoldActions
-from dsr_desk.errors import CaseGoneError, InvalidTransitionError, ValidationError
+from dsr_desk.errors import (
+    CaseDivergedError,
+    CaseGoneError,
+    CaseInUseError,
+    CaseRolledBackError,
+    InvalidTransitionError,
+    ValidationError,
+    WriteFailedError,
+)
 from dsr_desk.rules.case_values import CaseRecord, CaseSummary
 from dsr_desk.rules.intake import MAX_NOTES_LENGTH, Requester, clean_block, prepare_requester
 from dsr_desk.rules.overview import clock_json
@@ -39,10 +51,15 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from dsr_desk.desk.workspace import Desk
+    from dsr_desk.store.pending_outputs import PendingOutputs
 
     RecordUpdate = Callable[[CaseRecord, dt.datetime], tuple[CaseRecord, dict] | None]
     # Called with the event inside its transaction: writing the file the event records, say.
     BeforeCommit = Callable[[AuditEvent], object]
+
+
+# Why a case may open to be read but not changed: no write is attempted at opening then.
+CASE_NOT_WRITABLE = (CaseInUseError, CaseRolledBackError, CaseDivergedError, WriteFailedError)
 
 
 class Case(
@@ -54,14 +71,21 @@ class Case(
     ArchiveActions,
     ForwardActions,
     HoldActions,
+    RollbackActions,
 ):
     def __init__(self, desk: Desk, file: CaseFile, entry: IndexEntry | None) -> None:
         self._desk = desk
         self._file = file
         self.reference = file.reference
         file.before_write = self._may_write
-        self.audit_report = self._check_audit(entry)
-        self.sweep_id_copies()  # an ID copy never outlives its time, even if nobody looks
+        try:
+            self.audit_report = self._check_audit(entry)
+            with contextlib.suppress(*CASE_NOT_WRITABLE):
+                # Where it cannot be written now, whoever may write it (or acknowledges its rollback) does.
+                self.sweep_id_copies()  # an ID copy never outlives its time, even if nobody looks
+        except BaseException:
+            file.close()
+            raise
 
     def close(self) -> None:
         self._file.close()
@@ -79,6 +103,11 @@ class Case(
 
     def events(self) -> list[AuditEvent]:
         return self._file.events()
+
+    @property
+    def outputs(self) -> PendingOutputs | None:
+        """Where a file written for this case outside the workspace is recorded while it is written."""
+        return self._desk.outputs
 
     def today(self) -> dt.date:
         """The desk's today (a test's fixed clock included), for checks made while handling this case."""
@@ -186,11 +215,14 @@ class Case(
         if not self._desk.index.put(self.summary(), event.hash, event.seq):
             raise CaseGoneError(reference=self.reference)
 
-    def _may_write(self) -> None:
-        """Called before every write to the case file: refuses while another handler has the case open."""
+    def _may_write(self, conn: Connection) -> None:
+        """Called inside every write to the case file, before it writes: refuses while another handler has
+        the case open, and while the file is behind what the index remembers of it."""
         self._desk.refuse_if_claimed(self.reference)
+        self.refuse_if_rolled_back(conn)
 
     def _check_audit(self, entry: IndexEntry | None) -> AuditReport:
+        entry = self.finish_interrupted_acknowledgement(entry)
         head, count = (entry.audit_head, entry.audit_count) if entry else (None, None)
         report = verify_chain(self._file.events(), self.reference, head, count)
         if report.ok and (entry is None or report.index_behind):

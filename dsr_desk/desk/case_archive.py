@@ -230,7 +230,7 @@ class ArchiveActions:
                 event = self._file.append_event(conn, now, self._desk.actor, ARCHIVE_SEAL, details)
                 self._file.touch(conn, now)
                 contents.audit_events.append(event.to_json())
-                written.append(write_archive(target, contents, self._desk.signer()))
+                written.append(write_archive(target, contents, self._desk.signer(), self._desk.outputs))
         except BaseException:
             if written:  # an archive whose last event the case does not hold must not exist
                 written[0].path.unlink(missing_ok=True)

@@ -75,6 +75,7 @@ class ExportActions:
             password=password,
             progress=progress,
             cancelled=cancelled,
+            outputs=self._desk.outputs,
         )
 
     def record_export(

@@ -34,6 +34,20 @@ def event_detail(event: AuditEvent, lang: str | None = None) -> str:
             return f"{text}: {details['reason']}" if details.get("reason") else text
         case "note.added":
             return str(details.get("text", ""))
+        case "audit.rollback_acknowledged":
+            lost = details.get("lost_events") or []
+            if len(lost) == 2:
+                return t(
+                    "audit_detail.rollback_acknowledged",
+                    lang,
+                    first=lost[0],
+                    last=lost[1],
+                    reason=details.get("reason", ""),
+                )
+            seq = details.get("file_last_event", "?")
+            return t(
+                "audit_detail.rollback_acknowledged_diverged", lang, seq=seq, reason=details.get("reason", "")
+            )
         case "types.changed":
             return f"{_types(details.get('before', []), lang)} → {_types(details.get('after', []), lang)}"
         case "clock.extended":

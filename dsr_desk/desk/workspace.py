@@ -16,7 +16,7 @@ from dsr_desk.desk import unlock
 from dsr_desk.desk.auto_backup import AutomaticBackupActions
 from dsr_desk.desk.backups import BackupActions
 from dsr_desk.desk.handlers import HandlerActions, checked_handler_name
-from dsr_desk.desk.reconcile import reconcile
+from dsr_desk.desk.reconcile import reconcile, report_notices
 from dsr_desk.desk.reports import ReportActions
 from dsr_desk.desk.retention import RetentionActions
 from dsr_desk.desk.sharing import SharingActions
@@ -33,8 +33,10 @@ from dsr_desk.store.crypto import derive_subkey
 from dsr_desk.store.index import WorkspaceIndex
 from dsr_desk.store.keychain import Keychain
 from dsr_desk.store.keyfile import PASSPHRASE, Handler, KeyFile
-from dsr_desk.store.locks import Session, WorkspaceLock, session_alive
+from dsr_desk.store.locks import Session, WorkspaceLock, locks_folder, session_alive
+from dsr_desk.store.pending_outputs import PendingOutputs, pending_outputs_key, remove_abandoned
 from dsr_desk.store.settings import Settings, SettingsFile, save_settings
+from dsr_desk.store.tombstones import tombstone_key
 from dsr_desk.store.workspace import WorkspacePaths
 
 Clock = Callable[[], dt.datetime]
@@ -72,11 +74,33 @@ class Desk(
         self._case_wrapping_key = case_key_wrapping_key(master)
         self._settings = SettingsFile(paths.settings)
         self._lock = WorkspaceLock(paths.root)
+        self._tombstone_key = tombstone_key(master)
         with self._lock.held():  # two processes opening a workspace without an index make one, not two
-            self._index = WorkspaceIndex.open(paths.index, self.index_key(), create=not paths.index.exists())
+            # A missing index is made anew; the clean-up below rebuilds it from the case files and tombstones.
+            self.index_created = not paths.index.exists()
+            self._index = WorkspaceIndex.open(paths.index, self.index_key(), create=self.index_created)
         self.session = Session(paths.root, self.actor, self.now())
+        # What this desk writes outside the workspace while it writes it (None where nothing can be recorded).
+        self.outputs: PendingOutputs | None = None
+        if not self.read_only:
+            self.outputs = PendingOutputs(
+                locks_folder(paths.root), self.session.id, pending_outputs_key(master), keyfile.workspace_id
+            )
         self.claims = self._index.claims(lambda session: session_alive(paths.root, session))
         self.reconcile_report = reconcile(self)
+
+    def remove_abandoned_outputs(self) -> int:
+        """Half-written exports and letters of sessions that were killed (see store/pending_outputs.py)."""
+        return remove_abandoned(
+            locks_folder(self.paths.root),
+            lambda session: session_alive(self.paths.root, session),
+            pending_outputs_key(self._master),
+            self.keyfile.workspace_id,
+        )
+
+    def notices(self, lang: str | None = None) -> list[str]:
+        """What opening found that the user must know: a rebuilt index, a case that could not be read."""
+        return report_notices(self.reconcile_report, lang)
 
     # -- opening -------------------------------------------------------------------------------------------
 
@@ -144,6 +168,10 @@ class Desk(
             return
         with contextlib.suppress(DsrDeskError, SQLAlchemyError):
             self.claims.release_all(self.session.id)
+        # Closing while an export or a letter is still being written (the window closed, a stop asked):
+        # what it had written so far goes first.
+        if self.outputs is not None:
+            self.outputs.remove_own()
         self._index.close()
         self.session.end()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from dsr_desk.store.case_file import CaseFile
 from dsr_desk.store.case_keys import destroy_case_key, write_case_key
 from dsr_desk.store.crypto import new_key
 from dsr_desk.store.sqlcipher import remove_database_files
+from dsr_desk.store.tombstones import read_tombstone, write_tombstone
 
 if TYPE_CHECKING:
     from dsr_desk.desk.workspace import Desk
@@ -59,7 +61,7 @@ class CaseLifecycle:
         )
         now = self.now()
         with self._lock.held():
-            reference = self._index.reserve_reference(intake.received.year, self.session.id, now)
+            reference = self._free_reference(intake.received.year, now)
             record = CaseRecord(
                 reference=reference,
                 requester=intake.requester,
@@ -96,6 +98,15 @@ class CaseLifecycle:
             self._index.add_case(record.summary(), head.hash, head.seq)
         return record.summary()
 
+    def _free_reference(self: Desk, year: int, now: dt.datetime) -> str:
+        """The next reference the index hands out that no file on disk holds either: a case file the index
+        lost sight of (unreadable when it was rebuilt, say) is never written over."""
+        while True:
+            reference = self._index.reserve_reference(year, self.session.id, now)
+            if not self.paths.reference_in_use_on_disk(reference):
+                return reference
+            self._index.forget_pending(reference)
+
     def open_case(self: Desk, reference: str) -> Case:
         """The case, to read and (unless another handler has it open: see claim_case) to change."""
         entry = self._index.get(reference)
@@ -124,6 +135,7 @@ class CaseLifecycle:
                 reason=clean_line(reason, field="reason"),
             )
             self._index.begin_destruction(record)
+            self.write_tombstone(record)  # before anything is destroyed: the record outlives the index
             self.finish_destruction(reference)
         return record
 
@@ -170,7 +182,20 @@ class CaseLifecycle:
     def finish_destruction(self: Desk, reference: str) -> None:
         destroy_case_key(self.paths.case_key(reference))
         remove_database_files(self.paths.case_file(reference))
+        # Unreadable since the key went (they are encrypted under it), and now gone too.
+        shutil.rmtree(self.paths.case_attachments(reference), ignore_errors=True)
         self._index.finish_destruction(reference)
+
+    def write_tombstone(self: Desk, record: DestructionRecord) -> None:
+        write_tombstone(
+            self.paths.tombstone(record.reference), record, self._tombstone_key, self.keyfile.workspace_id
+        )
+
+    def tombstone_record(self: Desk, reference: str) -> DestructionRecord:
+        """The destruction record kept beside where the case was (TombstoneUnreadableError if not ours)."""
+        return read_tombstone(
+            self.paths.tombstone(reference), reference, self._tombstone_key, self.keyfile.workspace_id
+        )
 
     def destruction_records(self: Desk) -> list[DestructionRecord]:
         return self._index.destruction_records()

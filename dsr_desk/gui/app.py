@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -66,6 +67,13 @@ def _run(root: Path, keychain: Keychain | None) -> int:
             print(t("gui.already_open", path=str(root)), file=sys.stderr)
         return 0
     session = Session(root, keychain)
+    # A stop request closes the windows as Quit does (their background work stopped first), then the
+    # session closes the desk and any output still being written goes; the timer lets Python see the
+    # signal while Qt waits for events.
+    signal.signal(signal.SIGTERM, lambda *_: (app.closeAllWindows(), app.quit()))
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(500)
     instance.activated.connect(session.to_front)
     session.ended.connect(app.quit)
     session.begin()

@@ -217,7 +217,10 @@ class LetterDialog(QDialog):
             return
         try:
             saved = ask_and_save(
-                self.pdf, self, f"{self.case.reference} {t(f'letter.kind.{self.current_kind().value}')}.pdf"
+                self.pdf,
+                self,
+                f"{self.case.reference} {t(f'letter.kind.{self.current_kind().value}')}.pdf",
+                self.case.outputs,
             )
         except DsrDeskError as error:
             show_error(self, error)

@@ -59,7 +59,7 @@ def ask_and_print(pdf: bytes, parent: QWidget) -> QPrintDialog:
     return dialog
 
 
-def ask_and_save(pdf: bytes, parent: QWidget, suggested_name: str) -> Path | None:
+def ask_and_save(pdf: bytes, parent: QWidget, suggested_name: str, outputs=None) -> Path | None:
     name, _filter = QFileDialog.getSaveFileName(
         parent, t("gui.save_pdf_title"), str(Path.home() / suggested_name), t("gui.pdf_filter")
     )
@@ -67,7 +67,7 @@ def ask_and_save(pdf: bytes, parent: QWidget, suggested_name: str) -> Path | Non
         return None
     path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
     try:
-        atomic_write(path, pdf)
+        atomic_write(path, pdf, output=outputs)
     except OSError as exc:
         raise WriteFailedError(path=str(path), reason=exc.strerror or type(exc).__name__) from None
     return path

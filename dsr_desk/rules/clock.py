@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from dsr_desk.rules.clock_facts import (
     LAWFUL_EXTENSION_REASONS,
@@ -103,7 +104,7 @@ class ClockState:
     def calendar_days_left(self) -> int | None:
         return (self.due - self.today).days if self.running else None
 
-    @property
+    @cached_property  # a frozen state: each row of the list computes it (and its urgency) once
     def working_days_left(self) -> int | None:
         return working_days_between(self.today, self.due, self.holidays) if self.running else None
 
@@ -131,7 +132,7 @@ class ClockState:
         promised = self.promised_due
         return "promise" if promised is not None and promised < self.due else "statutory"
 
-    @property
+    @cached_property
     def urgency(self) -> Urgency:
         if self.forwarded:
             return Urgency.FORWARDED

@@ -6,13 +6,20 @@ dus de termijn eindigt op maandag 2 maart 2026.'
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
-from dsr_desk.i18n import format_date, format_date_with_weekday, t
+from dsr_desk.i18n import current_language, format_date, format_date_with_weekday, t
 from dsr_desk.rules.deadline import Deadline
 from dsr_desk.rules.holidays import HolidayCalendar
 
 
 def explain(deadline: Deadline, holidays: HolidayCalendar, lang: str | None = None) -> str:
+    # The case list explains every row's term; cases received on the same day share it.
+    return _explain(deadline, holidays, lang or current_language())
+
+
+@lru_cache(maxsize=4096)
+def _explain(deadline: Deadline, holidays: HolidayCalendar, lang: str) -> str:
     parts = [_basis(deadline, lang)]
     if deadline.paused_days:
         parts.append(

@@ -1,7 +1,8 @@
 """Public holidays that move a deadline (Regulation 1182/71 art. 3(4)).
 
 The Netherlands as the Algemene termijnenwet art. 3 lists them (LEGAL.md §2). Another country's calendar is
-another class with the same two methods; the deadline clock only asks `is_working_day`.
+another class with the same methods; the deadline clock asks `is_working_day`, and counts working days over
+a range from `days_off` (so a count is arithmetic over weeks, never a loop over every day).
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ class HolidayCalendar(Protocol):
     def holiday_name(self, day: dt.date, lang: str | None = None) -> str | None: ...
 
     def is_working_day(self, day: dt.date) -> bool: ...
+
+    def days_off(self, year: int) -> frozenset[dt.date]:
+        """The days of `year` from Monday to Friday that are no working day."""
+        ...
 
 
 def easter_sunday(year: int) -> dt.date:
@@ -84,6 +89,17 @@ class DutchHolidays:
         return next((name for extra, name in self.extra_days if extra == day), None)
 
     def is_working_day(self, day: dt.date) -> bool:
-        if day.isoweekday() > 5 or day in _dutch_holiday_keys(day.year, self.good_friday):
-            return False
-        return all(extra != day for extra, _name in self.extra_days)
+        return day.isoweekday() <= 5 and day not in self.days_off(day.year)
+
+    def days_off(self, year: int) -> frozenset[dt.date]:
+        return _weekdays_off(year, self.good_friday, self.extra_days)
+
+
+@cache
+def _weekdays_off(
+    year: int, good_friday: bool, extra_days: tuple[tuple[dt.date, str], ...]
+) -> frozenset[dt.date]:
+    days = set(_dutch_holiday_keys(year, good_friday)) | {
+        day for day, _name in extra_days if day.year == year
+    }
+    return frozenset(day for day in days if day.isoweekday() <= 5)

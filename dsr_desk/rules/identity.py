@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from dsr_desk.rules.readable_code import readable_code
+from dsr_desk.rules.representation import Relation
 from dsr_desk.rules.requests import Channel
 
 Problem = tuple[str, str, dict[str, object]]
@@ -23,6 +24,15 @@ class RequesterRole(StrEnum):
     REPRESENTATIVE = "representative"  # a lawyer, a family member with a written authorisation
     PARENT = "parent"  # the parent or guardian with parental authority ('gezag') of a child under 16
     ORGANISATION = "organisation"  # an employee acting for their organisation: a KvK extract or mandate
+
+
+# The identity check's 'who is asking' for each relation recorded on a case.
+ROLE_FOR_RELATION = {
+    Relation.PARENT: RequesterRole.PARENT,
+    Relation.GUARDIAN: RequesterRole.PARENT,
+    Relation.REPRESENTATIVE: RequesterRole.REPRESENTATIVE,
+    Relation.ORGANISATION: RequesterRole.ORGANISATION,
+}
 
 
 class Method(StrEnum):

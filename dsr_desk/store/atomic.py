@@ -12,16 +12,38 @@ import os
 import secrets
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 PRIVATE = 0o600
 
 
+class OutputWatcher(Protocol):
+    def started(self, temp: Path) -> None: ...
+    def ended(self, temp: Path) -> None: ...
+
+
 @contextlib.contextmanager
-def atomic_writer(path: Path, mode: int = PRIVATE) -> Iterator[BinaryIO]:
-    """Yields a binary file; on a clean exit it replaces `path`, on an exception it vanishes."""
-    path = Path(path)
+def atomic_writer(
+    path: Path, mode: int = PRIVATE, *, output: OutputWatcher | None = None
+) -> Iterator[BinaryIO]:
+    """Yields a binary file; on a clean exit it replaces `path`, on an exception it vanishes.
+
+    `output`: for a file outside the workspace holding case data (an export, a letter), the desk's record
+    of outputs being written (store/pending_outputs.py), so a process killed meanwhile leaves nothing that
+    is not cleaned up."""
+    path = Path(path).absolute()  # the record is read by another process, in another folder
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    if output is None:
+        yield from _written(path, temp, mode)
+        return
+    output.started(temp)  # before the file exists: a kill from here on is covered
+    try:
+        yield from _written(path, temp, mode)
+    finally:
+        output.ended(temp)
+
+
+def _written(path: Path, temp: Path, mode: int) -> Iterator[BinaryIO]:
     # O_EXCL: never follow or reuse something already there; the mode applies before any byte is written.
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
     try:
@@ -37,8 +59,10 @@ def atomic_writer(path: Path, mode: int = PRIVATE) -> Iterator[BinaryIO]:
     fsync_directory(path.parent)
 
 
-def atomic_write(path: Path, data: bytes | Iterable[bytes], mode: int = PRIVATE) -> None:
-    with atomic_writer(path, mode) as handle:
+def atomic_write(
+    path: Path, data: bytes | Iterable[bytes], mode: int = PRIVATE, *, output: OutputWatcher | None = None
+) -> None:
+    with atomic_writer(path, mode, output=output) as handle:
         if isinstance(data, bytes | bytearray | memoryview):
             handle.write(data)
         else:

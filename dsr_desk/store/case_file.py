@@ -19,6 +19,7 @@ from sqlalchemy import update as update_
 from dsr_desk.errors import CaseFileCorruptError
 from dsr_desk.rules.case_values import CaseRecord, stamp
 from dsr_desk.store import case_schema as schema
+from dsr_desk.store.attachment_files import AttachmentFiles
 from dsr_desk.store.audit import AuditEvent, next_event
 from dsr_desk.store.case_rows import event_from_row, read_record, record_row
 from dsr_desk.store.migrations import WrongFileKindError, upgrade
@@ -30,23 +31,26 @@ from dsr_desk.store.sqlcipher import (
     open_engine,
     writing,
 )
+from dsr_desk.store.workspace import attachments_folder
 
 Update = Callable[[CaseRecord], "tuple[CaseRecord, dict] | None"]
 
 
 class CaseFile:
-    def __init__(self, engine: Engine, path: Path, reference: str) -> None:
+    def __init__(self, engine: Engine, path: Path, reference: str, key: bytes) -> None:
         self._engine = engine
         self.path = path
         self.reference = reference
-        # Called before every write (the desk refuses one here: a case another handler has open, say).
-        self.before_write: Callable[[], None] = lambda: None
+        self.attachments = AttachmentFiles(attachments_folder(path, reference), key, reference)
+        # Called inside every write transaction, before anything is written: the desk refuses the write
+        # there (a case another handler has open, a file rolled back behind the index).
+        self.before_write: Callable[[Connection], None] = lambda conn: None
 
     @classmethod
     def create(cls, path: Path, key: bytes, record: CaseRecord, actor: str, details: dict) -> CaseFile:
         engine = open_engine(path, key, create=True)
         upgrade(engine, schema.MIGRATIONS, schema.FILE_KIND, record.reference)
-        case = cls(engine, path, record.reference)
+        case = cls(engine, path, record.reference, key)
         with writing(engine) as conn:
             conn.execute(
                 insert(schema.case_record).values(id=1, reference=record.reference, **record_row(record))
@@ -82,7 +86,7 @@ class CaseFile:
         if stored != reference:
             engine.dispose()
             raise CaseFileCorruptError(reference=reference, reason="the file belongs to another case")
-        return cls(engine, path, reference)
+        return cls(engine, path, reference, key)
 
     def close(self) -> None:
         self._engine.dispose()
@@ -234,8 +238,8 @@ class CaseFile:
     def transaction(self) -> Iterator[Connection]:
         """A write: its rows and its audit event go in one transaction, which holds SQLite's write lock from
         its start (BEGIN IMMEDIATE), so whatever it reads is what it changes."""
-        self.before_write()
         with writing(self._engine) as conn:
+            self.before_write(conn)
             yield conn
 
     def connection(self) -> Connection:
@@ -258,6 +262,17 @@ class CaseFile:
             )
         )
         return event
+
+    def chain_position(self, conn: Connection, head: str, count: int) -> tuple[str, int]:
+        """Where this file's log stands against the head the index remembers: ("ok", n) when the event
+        numbered `count` is that head; ("behind", n) when the log ends before it (copied back to an older
+        version); ("diverged", n) when it holds another event there. n is the file's last event number."""
+        last = self._last_event(conn)
+        last_seq = last.seq if last is not None else 0
+        if last_seq < count:
+            return "behind", last_seq
+        at_count = conn.execute(select(schema.events.c.hash).where(schema.events.c.seq == count)).scalar()
+        return ("ok" if at_count == head else "diverged"), last_seq
 
     def integrity_problems(self) -> list[str]:
         return integrity_problems(self._engine)

@@ -115,6 +115,12 @@ MIGRATIONS = (
             "ALTER TABLE case_record ADD COLUMN relation TEXT NOT NULL DEFAULT ''",
         ),
     ),
+    Migration(
+        6,
+        "large data items as encrypted files beside the case file (store/attachment_files.py)",
+        # NULL: the content is in item_chunks, as every item of an earlier release keeps it.
+        sql_steps("ALTER TABLE data_items ADD COLUMN file TEXT"),
+    ),
 )
 
 metadata = MetaData()
@@ -186,6 +192,7 @@ data_items = Table(
     Column("redactions", Text, nullable=False),
     Column("records", Text),
     Column("note", Text, nullable=False),
+    Column("file", String),
 )
 
 item_chunks = Table(

@@ -10,17 +10,19 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import Engine, delete, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from dsr_desk.errors import IndexCorruptError
-from dsr_desk.rules.case_values import CaseSummary, DestructionRecord, parse_moment, reference_for, stamp
+from dsr_desk.rules.case_values import CaseSummary, parse_moment, reference_for, stamp
 from dsr_desk.rules.clock import ClockFacts
 from dsr_desk.rules.requests import CaseStatus, Channel, RequestType
 from dsr_desk.store import index_schema as schema
 from dsr_desk.store.case_claims import CaseClaims
+from dsr_desk.store.index_destructions import DestructionRecords
 from dsr_desk.store.migrations import WrongFileKindError, upgrade
 from dsr_desk.store.sqlcipher import NotReadableError, integrity_problems, open_engine, writing
 
@@ -32,7 +34,7 @@ class IndexEntry:
     audit_count: int
 
 
-class WorkspaceIndex:
+class WorkspaceIndex(DestructionRecords):
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
 
@@ -108,11 +110,14 @@ class WorkspaceIndex:
                 delete(schema.pending_cases).where(schema.pending_cases.c.reference == summary.reference)
             )
 
-    def put(self, summary: CaseSummary, audit_head: str, audit_count: int) -> bool:
+    def put(
+        self, summary: CaseSummary, audit_head: str, audit_count: int, *, accept_older: bool = False
+    ) -> bool:
         """The case's summary after a write. False when the case was destroyed meanwhile.
 
         Writes by several processes can reach the index in another order than they reached the case file;
         a summary never replaces one that recorded a longer log, so the index ends at the newest state.
+        Only an acknowledged rollback (`accept_older`) sets a shorter log as the case's head.
         """
         with writing(self._engine) as conn:
             gone = conn.execute(
@@ -122,11 +127,13 @@ class WorkspaceIndex:
             ).first()
             if gone is not None:
                 return False
-            self._upsert(conn, summary, audit_head, audit_count)
+            self._upsert(conn, summary, audit_head, audit_count, accept_older)
         return True
 
     @staticmethod
-    def _upsert(conn, summary: CaseSummary, audit_head: str, audit_count: int) -> None:
+    def _upsert(
+        conn, summary: CaseSummary, audit_head: str, audit_count: int, accept_older: bool = False
+    ) -> None:
         values = {
             "name": summary.name,
             "email": summary.email,
@@ -145,7 +152,9 @@ class WorkspaceIndex:
             sqlite_insert(schema.cases)
             .values(reference=summary.reference, **values)
             .on_conflict_do_update(
-                index_elements=["reference"], set_=values, where=schema.cases.c.audit_count <= audit_count
+                index_elements=["reference"],
+                set_=values,
+                where=None if accept_older else schema.cases.c.audit_count <= audit_count,
             )
         )
 
@@ -167,44 +176,6 @@ class WorkspaceIndex:
             )
         return _entry(row) if row else None
 
-    def begin_destruction(self, record: DestructionRecord) -> None:
-        with writing(self._engine) as conn:
-            conn.execute(
-                delete(schema.destructions).where(schema.destructions.c.reference == record.reference)
-            )
-            conn.execute(insert(schema.destructions).values(state="pending", **_destruction_row(record)))
-
-    def finish_destruction(self, reference: str) -> None:
-        with writing(self._engine) as conn:
-            conn.execute(delete(schema.cases).where(schema.cases.c.reference == reference))
-            conn.execute(delete(schema.case_claims).where(schema.case_claims.c.reference == reference))
-            conn.execute(
-                update(schema.destructions)
-                .where(schema.destructions.c.reference == reference)
-                .values(state="done")
-            )
-
-    def pending_destructions(self) -> list[str]:
-        with self._engine.connect() as conn:
-            query = select(schema.destructions.c.reference).where(schema.destructions.c.state == "pending")
-            return list(conn.execute(query).scalars())
-
-    def destruction_records(self) -> list[DestructionRecord]:
-        with self._engine.connect() as conn:
-            query = select(schema.destructions).where(schema.destructions.c.state == "done")
-            rows = conn.execute(query.order_by(schema.destructions.c.destroyed_at)).mappings().all()
-        return [
-            DestructionRecord(
-                reference=row["reference"],
-                received=dt.date.fromisoformat(row["received"]),
-                closed_at=parse_moment(row["closed_at"]) if row["closed_at"] else None,
-                destroyed_at=parse_moment(row["destroyed_at"]),
-                destroyed_by=row["destroyed_by"],
-                reason=row["reason"],
-            )
-            for row in rows
-        ]
-
     @staticmethod
     def _known(conn, reference: str) -> bool:
         in_cases = conn.execute(select(schema.cases.c.reference).where(schema.cases.c.reference == reference))
@@ -222,24 +193,25 @@ def _entry(row) -> IndexEntry:
         reference=row["reference"],
         name=row["name"],
         email=row["email"],
-        types=tuple(RequestType(code) for code in row["types"].split(",") if code),
+        types=_types(row["types"]),
         received=dt.date.fromisoformat(row["received"]),
         status=CaseStatus(row["status"]),
         channel=Channel(row["channel"]),
         created_at=parse_moment(row["created_at"]),
         updated_at=parse_moment(row["updated_at"]),
         closed_at=parse_moment(row["closed_at"]) if row["closed_at"] else None,
-        clock=ClockFacts.from_json(json.loads(row["clock"])),
+        clock=_clock_facts(row["clock"]),
     )
     return IndexEntry(summary, row["audit_head"], row["audit_count"])
 
 
-def _destruction_row(record: DestructionRecord) -> dict[str, object]:
-    return {
-        "reference": record.reference,
-        "received": record.received.isoformat(),
-        "closed_at": stamp(record.closed_at) if record.closed_at else None,
-        "destroyed_at": stamp(record.destroyed_at),
-        "destroyed_by": record.destroyed_by,
-        "reason": record.reason,
-    }
+# Most rows share these texts (no clock facts yet, one request type): the list of 10,000 cases reads each
+# distinct one once. Both values are immutable, so rows may share them.
+@lru_cache(maxsize=1024)
+def _clock_facts(text: str) -> ClockFacts:
+    return ClockFacts.from_json(json.loads(text))
+
+
+@lru_cache(maxsize=256)
+def _types(text: str) -> tuple[RequestType, ...]:
+    return tuple(RequestType(code) for code in text.split(",") if code)

@@ -13,6 +13,16 @@ from dsr_desk import APP_NAME
 
 CASE_SUFFIX = ".dsrcase"
 KEY_SUFFIX = ".dsrkey"
+TOMBSTONE_SUFFIX = ".dsrgone"
+ATTACHMENTS_SUFFIX = ".files"
+# Every kind of file or folder in cases/ that carries a case's reference in its name.
+_NAMED_AFTER_A_CASE = (
+    CASE_SUFFIX,
+    KEY_SUFFIX,
+    TOMBSTONE_SUFFIX,
+    TOMBSTONE_SUFFIX + ".refused",
+    ATTACHMENTS_SUFFIX,
+)
 _REFERENCE = re.compile(r"^DSR-\d{4}-\d{4,}$")
 
 
@@ -68,6 +78,16 @@ class WorkspacePaths:
     def case_key(self, reference: str) -> Path:
         return self.cases / f"{_checked(reference)}{KEY_SUFFIX}"
 
+    def tombstone(self, reference: str) -> Path:
+        return self.cases / f"{_checked(reference)}{TOMBSTONE_SUFFIX}"
+
+    def case_attachments(self, reference: str) -> Path:
+        """The folder of the case's large attachments (store/attachment_files.py), made when first needed."""
+        return attachments_folder(self.case_file(reference), reference)
+
+    def attachment_folders_on_disk(self) -> set[str]:
+        return _references(self.cases, ATTACHMENTS_SUFFIX)
+
     def case_file_in_progress(self, reference: str) -> Path:
         """A new case is built under this name and renamed into place only when complete."""
         return self.cases / f".{_checked(reference)}{CASE_SUFFIX}.creating"
@@ -91,6 +111,16 @@ class WorkspacePaths:
     def case_keys_on_disk(self) -> set[str]:
         return _references(self.cases, KEY_SUFFIX)
 
+    def tombstones_on_disk(self) -> set[str]:
+        return _references(self.cases, TOMBSTONE_SUFFIX)
+
+    def references_on_disk(self) -> set[str]:
+        """Every reference any file in cases/ is named after: live, destroyed, unreadable or set aside."""
+        return {reference for suffix in _NAMED_AFTER_A_CASE for reference in _references(self.cases, suffix)}
+
+    def reference_in_use_on_disk(self, reference: str) -> bool:
+        return any((self.cases / f"{_checked(reference)}{suffix}").exists() for suffix in _NAMED_AFTER_A_CASE)
+
     def leftovers(self, exclude: set[str] = frozenset()) -> list[Path]:
         """Half-made files of an interrupted write, in the folders whose files are only written under the
         workspace lock: a case file being built (unless its creation is recorded in `exclude`, which the
@@ -102,6 +132,10 @@ class WorkspacePaths:
         ]
         temps = [p for folder in (self.root, self.cases, self.logo.parent) for p in folder.glob(".*.tmp")]
         return sorted(building) + sorted(temps)
+
+
+def attachments_folder(case_file: Path, reference: str) -> Path:
+    return case_file.parent / f"{_checked(reference)}{ATTACHMENTS_SUFFIX}"
 
 
 def _references(folder: Path, suffix: str) -> set[str]:

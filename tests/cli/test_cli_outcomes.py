@@ -4,10 +4,14 @@ forwarding, representatives and the negative access answer work from a script.""
 from __future__ import annotations
 
 import json
+import tomllib
+from dataclasses import dataclass
 
 import pytest
 
-from tests.cli.test_cli_contract import run
+from dsr_desk.cli import main
+from dsr_desk.rules.organisation import RegisterEntry
+from tests.conftest import PASSPHRASE
 from tests.support.letters import pdf_text
 
 REGISTER = """
@@ -28,21 +32,45 @@ retention = "7 jaar (art. 52 AWR)"
 """
 
 
-@pytest.fixture(scope="module")
-def workspace(tmp_path_factory):
-    root = tmp_path_factory.mktemp("outcomes") / "ws"
-    run(root, "init", "--org", "Bakkerij De Vries B.V.", "--handler", "Petra Jansen")
-    run(
-        root,
-        "profile",
-        "email=info@example.nl",
-        "privacy_contact=Petra Jansen",
-        "signatory_name=Petra Jansen",
+@pytest.fixture
+def workspace(passphrase_desk, monkeypatch, capsys):
+    """The commands run in this process (the exit status and stderr are what a script sees), on a workspace
+    with a profile and a register; the subprocess contract itself is tested in test_cli_contract.py."""
+    desk = passphrase_desk
+    desk.update_profile(
+        email="info@example.nl", privacy_contact="Petra Jansen", signatory_name="Petra Jansen"
     )
-    register = root.parent / "register.toml"
-    register.write_text(REGISTER, encoding="utf-8")
-    run(root, "register", "--file", str(register))
-    return root
+    data = tomllib.loads(REGISTER)
+    desk.update_register(tuple(RegisterEntry.from_json(item) for item in data["register"]))
+    monkeypatch.setenv("DSR_DESK_PASSPHRASE", PASSPHRASE)
+    return Cli(desk.paths.root, capsys)
+
+
+class Cli:
+    def __init__(self, root, capsys) -> None:
+        self.root, self.capsys = root, capsys
+
+    def __call__(self, *args: str, check: bool = True) -> Result:
+        self.capsys.readouterr()
+        try:
+            status = main(["--workspace", str(self.root), *args])
+        except SystemExit as exit_:  # argparse refusing an option: exit 2, as for a script
+            status = int(exit_.code or 0)
+        captured = self.capsys.readouterr()
+        if check:
+            assert status == 0, captured.err
+        return Result(status, captured.out, captured.err)
+
+
+@dataclass(frozen=True)
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(cli: Cli, *args: str, check: bool = True) -> Result:
+    return cli(*args, check=check)
 
 
 def _case(workspace, types, *extra):

@@ -147,8 +147,8 @@ def test_a_full_disk_gives_a_clear_message_and_leaves_no_partial_zip(case_with_d
     real = package.atomic_writer
 
     @contextlib.contextmanager
-    def full_after(path, mode=0o600):  # the disk fills 2 kB into the file
-        with real(path, mode) as handle:
+    def full_after(path, mode=0o600, **options):  # the disk fills 2 kB into the file
+        with real(path, mode, **options) as handle:
             yield _FullDisk(handle, 2048)
 
     monkeypatch.setattr(package, "atomic_writer", full_after)
@@ -280,16 +280,16 @@ def test_a_large_text_file_is_an_attachment_so_exports_keep_working(case_with_da
 
 def test_a_missing_chunk_stops_the_export_instead_of_sending_half_a_file(case_with_data, tmp_path):
     from dsr_desk.errors import CaseFileCorruptError
-    from tests.support.raw_db import raw_connection
+    from dsr_desk.store.attachment_files import CHUNK, TAG
 
     desk, reference, _ = case_with_data
     scan = tmp_path / "scan.pdf"
     scan.write_bytes(b"%PDF-1.4\n" + os.urandom(3 * 1024 * 1024))
     with desk.open_case(reference) as case:
-        (item,), _ = case.add_data_file(scan, system="Mailbox", category="Bijlagen")
-    connection = raw_connection(desk.paths.case_file(reference), desk.case_key(reference))
-    connection.execute("DELETE FROM item_chunks WHERE item_id = ? AND seq = 1", (item.id,))
-    connection.close()
+        case.add_data_file(scan, system="Mailbox", category="Bijlagen")
+    (stored,) = desk.paths.case_attachments(reference).glob("*.dsrblob")
+    with open(stored, "r+b") as handle:  # the last chunk gone: cut exactly at a chunk's end
+        handle.truncate(32 + 3 * (CHUNK + TAG))
     with desk.open_case(reference) as case, pytest.raises(CaseFileCorruptError):
         case.export_data(tmp_path / "export.zip")
     assert not list(tmp_path.glob("*.zip")) and not list(tmp_path.glob(".*.tmp"))

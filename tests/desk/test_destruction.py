@@ -18,7 +18,10 @@ def test_destroying_removes_key_and_file_and_keeps_a_record(desk, workspace_dir)
     with desk.open_case(summary.reference) as case:
         case.set_status(CaseStatus.CLOSED)
     record = desk.destroy_case(summary.reference, "Bewaartermijn verstreken")
-    assert not any((workspace_dir / "cases").iterdir())
+    # Only the tombstone is left: the record, encrypted, naming nobody.
+    (tombstone,) = (workspace_dir / "cases").iterdir()
+    assert tombstone.name == f"{summary.reference}.dsrgone"
+    assert b"Anna" not in tombstone.read_bytes() and b"Bewaartermijn" not in tombstone.read_bytes()
     assert desk.list_cases() == []
     assert desk.destruction_records() == [record]
     assert record.reason == "Bewaartermijn verstreken" and record.destroyed_by == "Petra Jansen"
@@ -50,4 +53,5 @@ def test_an_interrupted_destruction_is_finished_at_the_next_open(desk, workspace
         assert reopened.reconcile_report.destructions_finished == [summary.reference]
         assert reopened.list_cases() == []
         assert [r.reference for r in reopened.destruction_records()] == [summary.reference]
-    assert not any((workspace_dir / "cases").iterdir())
+    # Cut off before its tombstone was written: the clean-up writes it.
+    assert [p.name for p in (workspace_dir / "cases").iterdir()] == [f"{summary.reference}.dsrgone"]

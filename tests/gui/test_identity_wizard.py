@@ -164,3 +164,22 @@ def test_ocr_runs_in_the_background_and_boxes_the_mrz(qtbot, window, desk):
         pass
     assert len(page.editor.boxes) > boxes_before
     assert page.mrz.toPlainText().splitlines() == list(MRZ)
+
+
+def test_the_check_starts_from_who_asks_for_whom(qtbot, window, desk):
+    from dsr_desk.gui.identity.wizard import IdentityWizard
+    from dsr_desk.rules.representation import Relation
+    from dsr_desk.rules.requests import RequestType
+
+    summary = desk.new_case(
+        name="Mr. A. Bakker",
+        email="a.bakker@advocaat.example",
+        received=desk.today(),
+        types=[RequestType.ACCESS],
+        for_person="Jan Jansen",  # the person the organisation (a debt counsellor) acts for
+        relation=Relation.ORGANISATION,
+    )
+    with desk.open_case(summary.reference) as case:
+        wizard = IdentityWizard(case, "Bakkerij De Vries", window)
+        assert wizard.who.role().value == "organisation" and wizard.who.proof.isEnabled()
+        wizard.reject()

@@ -113,3 +113,31 @@ def test_a_version_1_case_file_upgrades_to_the_requester_being_the_data_subject(
     assert reopened.record().data_subject == "Mila van der Linden"
     assert reopened.record().relation is Relation.PARENT
     reopened.close()
+
+
+def test_a_version_4_case_keeps_what_an_earlier_release_allowed_readable_but_sends_no_unlawful_letter(
+    tmp_path,
+):
+    """The old extension reason still reads; the refused withdrawal of consent is kept in the log, but no
+    letter says it; the old forwarded_to answer is left unread."""
+    from dsr_desk.desk.answers import inputs_from_events
+    from dsr_desk.desk.clock import facts_from_events
+    from dsr_desk.rules.clock import ExtensionReason
+    from dsr_desk.rules.letter_checks import LetterCase, missing_for
+    from dsr_desk.rules.letters import LetterKind
+    from dsr_desk.rules.organisation import OrganisationProfile
+
+    path, key = _copy("case-v4.sqlcipher", tmp_path)
+    case = CaseFile.open(path, key, "DSR-2026-0077")
+    record, events = case.record(), case.events()
+    case.close()
+    assert record.data_subject == "" and record.relation is None
+    assert facts_from_events(events).extension.reason is ExtensionReason.OTHER
+    inputs = inputs_from_events(events)
+    profile = OrganisationProfile(name="X", email="x@example.nl", privacy_contact="P", signatory_name="P")
+    problems = missing_for(
+        LetterCase(
+            LetterKind.CONSENT_WITHDRAWAL_CONFIRMATION, "nl", profile, (), inputs, record.requester.name, True
+        )
+    )
+    assert "decision.withdrawal_cannot_be_refused" in [key for key, _ in problems]

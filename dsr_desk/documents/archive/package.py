@@ -13,7 +13,7 @@ from dsr_desk import __version__
 from dsr_desk.documents.archive.manifest import FORMAT, VERSION, seal, sha256
 from dsr_desk.documents.archive.signature import SIGNATURE, signature_member
 from dsr_desk.errors import WriteFailedError
-from dsr_desk.store.atomic import atomic_writer, file_sha256
+from dsr_desk.store.atomic import OutputWatcher, atomic_writer, file_sha256
 from dsr_desk.store.signing import Signer
 
 
@@ -47,7 +47,9 @@ def archive_files(contents: ArchiveContents) -> dict[str, bytes]:
     return files
 
 
-def write_archive(target: Path, contents: ArchiveContents, signer: Signer) -> ArchiveResult:
+def write_archive(
+    target: Path, contents: ArchiveContents, signer: Signer, outputs: OutputWatcher | None = None
+) -> ArchiveResult:
     """The ZIP, with manifest.json signed by the workspace's key in signature.json."""
     target = Path(target)
     files = archive_files(contents)
@@ -65,7 +67,7 @@ def write_archive(target: Path, contents: ArchiveContents, signer: Signer) -> Ar
     )
     try:
         with (
-            atomic_writer(target, mode=0o600) as handle,
+            atomic_writer(target, mode=0o600, output=outputs) as handle,
             zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive,
         ):
             for name, data in files.items():

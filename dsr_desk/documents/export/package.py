@@ -29,7 +29,7 @@ from dsr_desk.rules.case_values import CaseRecord
 from dsr_desk.rules.data_values import DataItem
 from dsr_desk.rules.export_rules import ExportKind, select_items
 from dsr_desk.rules.organisation import OrganisationProfile, RegisterEntry
-from dsr_desk.store.atomic import atomic_writer, file_sha256
+from dsr_desk.store.atomic import OutputWatcher, atomic_writer, file_sha256
 
 _STORED = {"pdf", "image", "zip"}  # already compressed: deflating them again only costs time
 
@@ -70,12 +70,13 @@ def write_export(
     password: str | None = None,
     progress: Callable[[int, int], None] = lambda done, total: None,
     cancelled: Callable[[], bool] = lambda: False,
+    outputs: OutputWatcher | None = None,
 ) -> ExportResult:
     target = Path(target)
     items = bundle.selected()
     total, done = sum(item.size for item in items) or 1, 0
     try:
-        with atomic_writer(target, mode=0o600) as handle:
+        with atomic_writer(target, mode=0o600, output=outputs) as handle:
             archive = _open_zip(handle, password)
             with archive:
                 entries: list[dict[str, object]] = []

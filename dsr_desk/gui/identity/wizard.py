@@ -12,7 +12,7 @@ from dsr_desk.gui.forms import ProblemBanner
 from dsr_desk.gui.identity.check_pages import CheckPage
 from dsr_desk.gui.identity.pages import MethodPage, OutcomePage, WhoPage
 from dsr_desk.i18n import t
-from dsr_desk.rules.identity import DocumentType, IdentityOutcome, Method
+from dsr_desk.rules.identity import ROLE_FOR_RELATION, DocumentType, IdentityOutcome, Method
 from dsr_desk.rules.letters import LetterKind
 
 
@@ -28,6 +28,10 @@ class IdentityWizard(QDialog):
         self.resize(900, 760)
         self.banner = ProblemBanner(self)
         self.who, self.methods, self.outcome = WhoPage(self), MethodPage(self), OutcomePage(self)
+        # Who asks for whom was recorded with the case: the check starts from it.
+        relation = case.record().relation
+        if relation is not None:
+            self.who.roles[ROLE_FOR_RELATION[relation].value].setChecked(True)
         self.check = CheckPage(case, organisation, self)
         self.check.problem.connect(lambda text: self.banner.show_problems([text] if text else []))
         self.stack = QStackedWidget(self)

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dsr_desk.errors import BackupInsideWorkspaceError, ValidationError
+from dsr_desk.errors import BackupInsideWorkspaceError, ValidationError, WriteFailedError
 from dsr_desk.store.backup_file import SUFFIX
 from dsr_desk.store.settings import BACKUP_WHEN, MAX_BACKUP_KEEP
 
@@ -39,8 +39,11 @@ class AutomaticBackupActions:
         )
 
     def last_backup_at(self: Desk) -> dt.datetime | None:
-        text = self.settings.last_backup_at
-        return dt.datetime.fromisoformat(text) if text else None
+        try:
+            moment = dt.datetime.fromisoformat(self.settings.last_backup_at)
+        except ValueError:  # none yet, or a hand-edited settings file: as if there was none
+            return None
+        return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
     def backup_overdue(self: Desk) -> bool:
         """No backup in the last 7 days (or never): the window warns."""
@@ -59,7 +62,10 @@ class AutomaticBackupActions:
         """A backup into the folder of the setting, named by workspace and moment; older ones beyond the
         last N of this workspace are removed (never another workspace's, never any other file)."""
         folder = Path(self.settings.backup_folder)
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WriteFailedError(path=str(folder), reason=exc.strerror or type(exc).__name__) from None
         stamp = self.now().astimezone(dt.UTC).strftime("%Y%m%d-%H%M%S")
         prefix = f"dsr-desk-{self.keyfile.workspace_id[:8]}-"
         target = folder / f"{prefix}{stamp}{SUFFIX}"
@@ -67,5 +73,5 @@ class AutomaticBackupActions:
         pattern = re.compile(re.escape(prefix) + r"\d{8}-\d{6}" + re.escape(SUFFIX) + "$")
         ours = sorted(p for p in folder.iterdir() if pattern.match(p.name) and p.is_file())
         for old in ours[: -self.settings.backup_keep]:
-            old.unlink()
+            old.unlink(missing_ok=True)  # another window's rotation may have taken it already
         return target

@@ -40,7 +40,8 @@ MAX_MEMBERS = 200_000
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 # What a workspace holds that a backup carries; anything else in a backup is not one of ours.
 _ALLOWED = re.compile(
-    r"^(keyfile\.json|settings\.toml|signing\.json|index\.dsrdb|cases/[^/]+|letters/.+|letterhead/.+)$"
+    r"^(keyfile\.json|settings\.toml|signing\.json|index\.dsrdb|cases/[^/]+|cases/[^/]+\.files/[^/]+"
+    r"|letters/.+|letterhead/.+)$"
 )
 
 

@@ -160,11 +160,11 @@ def _reason(exc: BaseException) -> str:
     return f"{type(original).__name__}: {original}"[:200]
 
 
-def snapshot(source: Path, key: bytes, destination: Path) -> None:
+def snapshot(source: Path, key: bytes, destination: Path, while_held=None) -> None:
     """A consistent copy of the encrypted file at `source` as `destination` (which must not exist), made by
-    SQLite's online backup API in one step: it holds a read lock for the whole copy, so a writer in another
-    process waits and the copy is one committed state. The pages are encrypted again with the same key on
-    their way out: nothing is written in plaintext."""
+    SQLite's online backup API inside one read transaction: no writer can commit meanwhile, so the copy is
+    one committed state, and `while_held` (copying the files that state names) runs before any can. The
+    pages are encrypted again with the same key on their way out: nothing is written in plaintext."""
     _private(destination, create=True)
     key_pragma = "PRAGMA key = \"x'" + key.hex() + "'\""
     target = sqlcipher.connect(str(destination), isolation_level=None)
@@ -176,7 +176,12 @@ def snapshot(source: Path, key: bytes, destination: Path) -> None:
             origin.execute("PRAGMA cipher_log_level = NONE")
             origin.execute(key_pragma)
             origin.execute("PRAGMA temp_store = MEMORY")
+            origin.execute("BEGIN")
+            origin.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the read lock, held from here
             origin.backup(target)
+            if while_held is not None:
+                while_held()
+            origin.execute("COMMIT")
         except sqlcipher.Error as exc:
             raise NotReadableError(_reason(exc)) from None
         finally:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dsr_desk.errors import BackupInsideWorkspaceError, ValidationError
+from dsr_desk.errors import BackupInsideWorkspaceError, ValidationError, WriteFailedError
 from dsr_desk.store.backup_file import verify_backup
 
 
@@ -29,6 +29,12 @@ def test_daily_backups_keep_the_last_n_and_touch_nothing_else(desk, clock, tmp_p
     assert not desk.backup_overdue()
     clock.advance(days=7)
     assert desk.backup_overdue()
+    desk._save(lambda current: current.with_changes(last_backup_at="gisteren"))  # edited by hand
+    assert desk.last_backup_at() is None and desk.backup_overdue()
+    (tmp_path / "ro").write_bytes(b"a file, not a folder")
+    desk.update_backup_settings(folder=str(tmp_path / "ro" / "sub"), when="daily", keep=2)
+    with pytest.raises(WriteFailedError):
+        desk.run_automatic_backup()
 
 
 def test_the_setting_is_checked(desk, tmp_path):

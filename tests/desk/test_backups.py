@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import zipfile
 
@@ -48,7 +49,9 @@ def drilled(tmp_path_factory):
     )
     fill_with_demo_cases(desk, 6)
     fingerprint = desk.fingerprint()
-    make_case(desk, name="Zwaantje Kanarie", email="kanarie@example.nl")
+    kanarie = make_case(desk, name="Zwaantje Kanarie", email="kanarie@example.nl").reference
+    with desk.open_case(kanarie) as case:  # over 1 MiB: an encrypted file beside the case file
+        case.add_data_bytes("groot.bin", os.urandom(1_500_000), system="Webwinkel", category="Klantgegevens")
     desk.destroy_case(make_case(desk, name="Weg Ermee").reference, "test")
     backup = tmp_path / "elders" / "ws.dsrbackup"
     backup.parent.mkdir()
@@ -69,6 +72,7 @@ def test_restore_drill_back_up_destroy_restore_unlock_with_the_recovery_key(tmp_
     with restored:
         assert {**_state(restored), "fingerprint": restored.fingerprint()} == before
     assert len(before) == 9 and any(f["name"].endswith(".dsrkey") for f in manifest["files"])
+    assert any(f["name"].endswith(".dsrblob") for f in manifest["files"])
 
 
 def test_the_backup_holds_no_plaintext(drilled):

@@ -291,3 +291,19 @@ class SettingsChangedError(DsrDeskError):
     """Someone else saved these settings after this editor read them; nothing was overwritten."""
 
     key = "error.shared.settings_changed"
+
+
+class BackupDamagedError(DsrDeskError):
+    """A backup that fails its check (a changed byte, cut short, a member swapped): nothing is restored."""
+
+    key = "error.backup.damaged"
+
+
+class RestoreTargetExistsError(DsrDeskError):
+    key = "error.backup.target_exists"
+
+
+class BackupInsideWorkspaceError(DsrDeskError):
+    """A backup in the workspace itself is lost with it: never there."""
+
+    key = "error.backup.inside_workspace"

@@ -7,7 +7,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from dsr_desk.cli.common import open_desk, parse_date
+from dsr_desk.cli.common import open_desk, parse_date, print_json
+from dsr_desk.documents.archive.bulk_index import verify_index
 from dsr_desk.documents.archive.verify import verify_archive
 from dsr_desk.i18n import t
 from dsr_desk.rules.export_rules import ExportKind, kind_for, new_export_password
@@ -84,7 +85,12 @@ def archive(args: argparse.Namespace) -> int:
 
 
 def verify(args: argparse.Namespace) -> int:
-    report = verify_archive(Path(args.file))
+    path = Path(args.file)
+    check = verify_index if path.suffix.lower() == ".json" else verify_archive
+    report = check(path, expect=args.expect)
+    if args.json:
+        print_json(report.to_json())
+        return 0 if report.ok else 1
     heading, *problems = report.lines()
     print(heading)
     for line in problems:
@@ -136,4 +142,8 @@ def add_data_commands(commands, case) -> None:
         "verify-archive", help="check a case archive (exit 1: changed; 2: not one)"
     )
     verifier.add_argument("file")
+    verifier.add_argument("--json", action="store_true", help="the result as JSON, for scripts")
+    verifier.add_argument(
+        "--expect", metavar="FINGERPRINT", help="the signer's fingerprint it must have (exit 1: another key)"
+    )
     verifier.set_defaults(run=verify)

@@ -7,12 +7,15 @@ from pathlib import Path
 
 from dsr_desk import __version__
 from dsr_desk.cli import case_commands, workspace_commands
+from dsr_desk.cli.backup_commands import add_backup_commands
 from dsr_desk.cli.clock_commands import add_clock_commands
 from dsr_desk.cli.data_commands import add_data_commands
 from dsr_desk.cli.handler_commands import add_handler_commands
 from dsr_desk.cli.help_text import Parser, translate_help
 from dsr_desk.cli.identity_commands import add_identity_commands
 from dsr_desk.cli.letter_commands import add_letter_commands
+from dsr_desk.cli.report_commands import add_report_commands
+from dsr_desk.cli.retention_commands import add_retention_commands
 from dsr_desk.rules.representation import Relation
 from dsr_desk.rules.requests import CaseStatus, Channel
 
@@ -62,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     recover.add_argument("--recovery-key", dest="recovery_key_on_command_line", help=argparse.SUPPRESS)
     recover.add_argument("--key-storage", choices=["keychain", "passphrase"], default="passphrase")
     recover.set_defaults(run=workspace_commands.recover)
+
+    fingerprint = commands.add_parser(
+        "fingerprint", help="the fingerprint of this workspace's signing key, on the last line"
+    )
+    fingerprint.set_defaults(run=workspace_commands.fingerprint)
 
     destroyed = commands.add_parser("destroyed", help="list the destruction records of deleted cases")
     destroyed.add_argument("--json", action="store_true")
@@ -159,6 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
     forward.add_argument("--types", metavar="T[,T...]", help="the part forwarded (default: all of it)")
     forward.set_defaults(run=case_commands.forward)
     add_handler_commands(commands)
+    add_backup_commands(commands)
+    add_report_commands(commands)
+    add_retention_commands(commands, case)
     add_clock_commands(commands, case)
     add_letter_commands(commands, case)
     add_identity_commands(commands, case)

@@ -62,6 +62,13 @@ def init(args: argparse.Namespace) -> int:
     return 0
 
 
+def fingerprint(args: argparse.Namespace) -> int:
+    with open_desk(args) as desk:
+        print(t("cli.fingerprint"))
+        print(desk.fingerprint())
+    return 0
+
+
 def demo(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
         references = fill_with_demo_cases(desk, args.count)

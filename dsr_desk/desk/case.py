@@ -24,6 +24,7 @@ from dsr_desk.desk.case_letters import LetterActions
 from dsr_desk.desk.case_rollback import RollbackActions
 from dsr_desk.desk.case_workflow import WorkflowActions
 from dsr_desk.desk.clock import facts_from_events
+from dsr_desk.desk.retention import HoldActions
 from dsr_desk.errors import (
     CaseDivergedError,
     CaseGoneError,
@@ -71,6 +72,7 @@ class Case(
     ArchiveActions,
     ForwardActions,
     WorkflowActions,
+    HoldActions,
     RollbackActions,
 ):
     def __init__(self, desk: Desk, file: CaseFile, entry: IndexEntry | None) -> None:

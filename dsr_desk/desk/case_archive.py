@@ -173,7 +173,9 @@ class ArchiveActions:
                 lang,
                 organisation=self._desk.settings.organisation_name,
                 date=format_date(now.astimezone().date(), lang),
-            ),
+            )
+            + " · "
+            + t("archive.signed_by", lang, fingerprint=self._desk.signer().fingerprint),
             sections,
             lang,
         )
@@ -228,7 +230,7 @@ class ArchiveActions:
                 event = self._file.append_event(conn, now, self._desk.actor, ARCHIVE_SEAL, details)
                 self._file.touch(conn, now)
                 contents.audit_events.append(event.to_json())
-                written.append(write_archive(target, contents, self._desk.outputs))
+                written.append(write_archive(target, contents, self._desk.signer(), self._desk.outputs))
         except BaseException:
             if written:  # an archive whose last event the case does not hold must not exist
                 written[0].path.unlink(missing_ok=True)

@@ -13,9 +13,14 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from dsr_desk.desk import unlock
+from dsr_desk.desk.auto_backup import AutomaticBackupActions
+from dsr_desk.desk.backups import BackupActions
 from dsr_desk.desk.handlers import HandlerActions, checked_handler_name
 from dsr_desk.desk.reconcile import reconcile, report_notices
+from dsr_desk.desk.reports import ReportActions
+from dsr_desk.desk.retention import RetentionActions
 from dsr_desk.desk.sharing import SharingActions
+from dsr_desk.desk.signing import SigningActions
 from dsr_desk.desk.workspace_cases import CaseLifecycle
 from dsr_desk.desk.workspace_settings import WorkspaceSettingsActions
 from dsr_desk.errors import DsrDeskError, ValidationError
@@ -41,7 +46,17 @@ def system_clock() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class Desk(CaseLifecycle, WorkspaceSettingsActions, SharingActions, HandlerActions):
+class Desk(
+    CaseLifecycle,
+    WorkspaceSettingsActions,
+    SharingActions,
+    HandlerActions,
+    BackupActions,
+    AutomaticBackupActions,
+    ReportActions,
+    RetentionActions,
+    SigningActions,
+):
     def __init__(
         self,
         paths: WorkspacePaths,
@@ -63,9 +78,7 @@ class Desk(CaseLifecycle, WorkspaceSettingsActions, SharingActions, HandlerActio
         with self._lock.held():  # two processes opening a workspace without an index make one, not two
             # A missing index is made anew; the clean-up below rebuilds it from the case files and tombstones.
             self.index_created = not paths.index.exists()
-            self._index = WorkspaceIndex.open(
-                paths.index, derive_subkey(master, "dsr-desk/index/v1"), create=self.index_created
-            )
+            self._index = WorkspaceIndex.open(paths.index, self.index_key(), create=self.index_created)
         self.session = Session(paths.root, self.actor, self.now())
         # What this desk writes outside the workspace while it writes it (None where nothing can be recorded).
         self.outputs: PendingOutputs | None = None
@@ -202,6 +215,9 @@ class Desk(CaseLifecycle, WorkspaceSettingsActions, SharingActions, HandlerActio
     def read_only(self) -> bool:
         """True for a workspace this process cannot write (a read-only share, a backup disk)."""
         return self._lock.read_only
+
+    def index_key(self) -> bytes:
+        return derive_subkey(self._master, "dsr-desk/index/v1")
 
     def case_key(self, reference: str) -> bytes:
         return read_case_key(

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from dsr_desk.desk.case import Case
 from dsr_desk.desk.progress import first_progress
+from dsr_desk.documents.archive.bulk_index import write_index
 from dsr_desk.errors import CaseNotFoundError, DsrDeskError, ValidationError, WriteFailedError
 from dsr_desk.rules.case_values import CaseRecord, CaseSummary, DestructionRecord
 from dsr_desk.rules.intake import clean_line, prepare_new_case
@@ -161,11 +162,13 @@ class CaseLifecycle:
         """Archives of every case closed between `first` and `last` (inclusive), one ZIP each in `folder`.
 
         A case that cannot be archived (its log not intact, its file damaged) is skipped and named, with the
-        reason, so one bad case does not stop the rest.
+        reason, so one bad case does not stop the rest. The folder also gets one signed index of the
+        archives written (archives-index.json).
         """
         folder.mkdir(parents=True, exist_ok=True)
         chosen = self.closed_between(first, last)
         written: list[Path] = []
+        listed: list[tuple[str, Path]] = []
         refused: list[tuple[str, str]] = []
         for done, summary in enumerate(chosen, start=1):
             if cancelled():
@@ -173,11 +176,14 @@ class CaseLifecycle:
             try:
                 with self.open_case(summary.reference) as case:
                     written.append(case.write_archive(folder / f"{summary.reference}.zip").path)
+                    listed.append((summary.reference, written[-1]))
             except WriteFailedError:
                 raise  # the folder itself is the problem: the next case would fail the same way
             except DsrDeskError as error:
                 refused.append((summary.reference, error.message()))
             progress(done, len(chosen), summary.reference)
+        if listed:
+            write_index(folder, listed, first, last, self.signer(), self.now())
         return written, refused
 
     def finish_destruction(self: Desk, reference: str) -> None:

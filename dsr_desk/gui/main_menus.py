@@ -65,6 +65,7 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(window.new_case_action)
     file_menu.addAction(_action(window, "gui.menu.settings", window.show_settings, "Ctrl+,"))
     file_menu.addSeparator()
+    window.add_records_actions(file_menu)  # a backup by hand, Rapportage
     file_menu.addAction(_action(window, "gui.menu.archive_bulk", window.export_archives))
     file_menu.addAction(_action(window, "gui.menu.archive_verify", lambda: verify_archive_file(window)))
     if not window.desk.settings.demo:

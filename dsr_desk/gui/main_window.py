@@ -31,6 +31,7 @@ from dsr_desk.gui.forms import plain_label
 from dsr_desk.gui.idle_lock import IdleLock, watch_screen_lock
 from dsr_desk.gui.main_actions import MainWindowActions, window_title
 from dsr_desk.gui.main_menus import build_menus, build_toolbar, set_case_actions_enabled
+from dsr_desk.gui.records_actions import RecordsActionsMixin
 from dsr_desk.gui.reminder_banner import ReminderBanner, TrayNotifier
 from dsr_desk.gui.screen_fit import remember_geometry, restore_geometry, scrolling
 from dsr_desk.gui.shared_workspace import SharedWorkspaceMixin
@@ -40,7 +41,7 @@ from dsr_desk.i18n import t
 from dsr_desk.rules.overview import CaseOverview, reminder
 
 
-class MainWindow(MainWindowActions, SharedWorkspaceMixin, QMainWindow):
+class MainWindow(MainWindowActions, SharedWorkspaceMixin, RecordsActionsMixin, QMainWindow):
     # Why (idle | screen | suspend), the window's geometry, the open case's reference: what to restore.
     locked = Signal(str, bytes, object)
 
@@ -89,6 +90,7 @@ class MainWindow(MainWindowActions, SharedWorkspaceMixin, QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.banner)
+        column.addWidget(self.make_retention_banner())
         column.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self.setWindowIcon(app_icon())
@@ -161,6 +163,7 @@ class MainWindow(MainWindowActions, SharedWorkspaceMixin, QMainWindow):
         self.reminded_on = today
         due = reminder(self.refresh_cases())
         self.banner.show_reminder(due)
+        self.check_records()
         self.tray.notify(due)
 
     def show_urgent(self) -> None:
@@ -231,6 +234,7 @@ class MainWindow(MainWindowActions, SharedWorkspaceMixin, QMainWindow):
         for window in self.demo_windows:
             if window.isVisible():
                 window.close()
+        self.backup_on_quit()
         self._close_open_case()
         # A closed window looks no more: not at the workspace (a demo's folder is gone next), nor the clock.
         for timer in (self.watch_timer, self.reminder_timer):

@@ -22,6 +22,10 @@ from dsr_desk.store.atomic import atomic_write
 MAX_KEEP_DAYS = 30
 IDLE_LOCK_MINUTES = 10  # KeePassXC's habit: the workspace locks itself when nobody uses it
 MAX_IDLE_LOCK_MINUTES = 240  # 0 switches the idle lock off; a locked screen still locks the workspace
+RETENTION_MONTHS = 24  # long enough to answer a complaint or an AP inquiry about the case, not longer
+MIN_RETENTION_MONTHS, MAX_RETENTION_MONTHS = 1, 120
+BACKUP_WHEN = ("off", "quit", "daily")
+BACKUP_KEEP, MAX_BACKUP_KEEP = 10, 100
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,11 @@ class Settings:
     id_copy_keep_days: int = 0  # LEGAL.md §3: delete the masked copy once the check is recorded
     idle_lock_minutes: int = IDLE_LOCK_MINUTES
     demo: bool = False  # filled with demo cases: 'DEMO' in the title, every letter marked as an example
+    retention_months: int = RETENTION_MONTHS
+    backup_folder: str = ""  # automatic backups go here (never the workspace itself)
+    backup_when: str = "off"  # off | quit | daily
+    backup_keep: int = BACKUP_KEEP
+    last_backup_at: str = ""  # ISO 8601, UTC: when the last backup of this workspace was written
     extra: dict = field(default_factory=dict, compare=False)
 
     def with_changes(self, **changes: object) -> Settings:
@@ -64,6 +73,14 @@ class Settings:
             app["demo"] = True
         data.setdefault("clock", {})["pause_while_waiting"] = self.pause_while_waiting
         data.setdefault("identity", {})["id_copy_keep_days"] = self.id_copy_keep_days
+        data.setdefault("retention", {})["months"] = self.retention_months
+        data["backup"] = {
+            **data.get("backup", {}),
+            "folder": self.backup_folder,
+            "when": self.backup_when,
+            "keep": self.backup_keep,
+            "last_at": self.last_backup_at,
+        }
         holidays = data.setdefault("holidays", {})
         holidays["country"] = "NL"
         holidays["good_friday"] = self.good_friday
@@ -96,6 +113,11 @@ def load_settings(path: Path) -> Settings:
             id_copy_keep_days=max(
                 0, min(int(data.get("identity", {}).get("id_copy_keep_days", 0)), MAX_KEEP_DAYS)
             ),
+            **_backup(data.get("backup", {})),
+            retention_months=max(
+                MIN_RETENTION_MONTHS,
+                min(int(data.get("retention", {}).get("months", RETENTION_MONTHS)), MAX_RETENTION_MONTHS),
+            ),
             idle_lock_minutes=max(
                 0, min(int(app.get("idle_lock_minutes", IDLE_LOCK_MINUTES)), MAX_IDLE_LOCK_MINUTES)
             ),
@@ -104,6 +126,16 @@ def load_settings(path: Path) -> Settings:
         )
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
         raise WorkspaceCorruptError(detail=f"settings.toml: {type(exc).__name__}") from None
+
+
+def _backup(section: dict) -> dict[str, object]:
+    when = str(section.get("when", "off"))
+    return {
+        "backup_folder": str(section.get("folder", "")),
+        "backup_when": when if when in BACKUP_WHEN else "off",
+        "backup_keep": max(1, min(int(section.get("keep", BACKUP_KEEP)), MAX_BACKUP_KEEP)),
+        "last_backup_at": str(section.get("last_at", "")),
+    }
 
 
 def save_settings(path: Path, settings: Settings) -> None:

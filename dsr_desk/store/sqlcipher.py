@@ -160,6 +160,36 @@ def _reason(exc: BaseException) -> str:
     return f"{type(original).__name__}: {original}"[:200]
 
 
+def snapshot(source: Path, key: bytes, destination: Path, while_held=None) -> None:
+    """A consistent copy of the encrypted file at `source` as `destination` (which must not exist), made by
+    SQLite's online backup API inside one read transaction: no writer can commit meanwhile, so the copy is
+    one committed state, and `while_held` (copying the files that state names) runs before any can. The
+    pages are encrypted again with the same key on their way out: nothing is written in plaintext."""
+    _private(destination, create=True)
+    key_pragma = "PRAGMA key = \"x'" + key.hex() + "'\""
+    target = sqlcipher.connect(str(destination), isolation_level=None)
+    try:
+        target.execute("PRAGMA cipher_log_level = NONE")
+        target.execute(key_pragma)
+        origin = sqlcipher.connect(str(source), isolation_level=None, timeout=30)
+        try:
+            origin.execute("PRAGMA cipher_log_level = NONE")
+            origin.execute(key_pragma)
+            origin.execute("PRAGMA temp_store = MEMORY")
+            origin.execute("BEGIN")
+            origin.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the read lock, held from here
+            origin.backup(target)
+            if while_held is not None:
+                while_held()
+            origin.execute("COMMIT")
+        except sqlcipher.Error as exc:
+            raise NotReadableError(_reason(exc)) from None
+        finally:
+            origin.close()
+    finally:
+        target.close()
+
+
 def remove_database_files(path: Path) -> None:
     for suffix in ("", "-journal", "-wal", "-shm"):
         candidate = Path(f"{path}{suffix}")

@@ -48,6 +48,10 @@ class WorkspacePaths:
         return self.root / "settings.toml"
 
     @property
+    def signing_key(self) -> Path:
+        return self.root / "signing.json"
+
+    @property
     def index(self) -> Path:
         return self.root / "index.dsrdb"
 

@@ -124,7 +124,7 @@ def test_a_swapped_letter_is_found_against_its_sent_event(archive, tmp_path):
 
     problems = _kinds(_rewrite(archive, tmp_path / "x.zip", change))
     assert ("event 4", "letter") in problems or any(kind == "letter" for _, kind in problems)
-    assert {kind for _, kind in problems} <= {"letter", "unrecorded"}
+    assert {kind for _, kind in problems} <= {"letter", "unrecorded", "signature"}
 
 
 @pytest.mark.parametrize(
@@ -162,7 +162,10 @@ def test_an_edited_case_json_or_summary_is_found_even_when_the_manifest_is_resea
         manifest["files"]["case.json"] = sha256(files["case.json"])
         files["manifest.json"] = canonical(seal(manifest))
 
-    assert _kinds(_rewrite(archive, tmp_path / "x.zip", change)) == {("case.json", "seal_mismatch")}
+    assert _kinds(_rewrite(archive, tmp_path / "x.zip", change)) == {
+        ("case.json", "seal_mismatch"),
+        ("signature.json", "signature"),  # and resealed without the workspace's key
+    }
 
 
 def test_a_log_cut_short_is_found_even_when_the_manifest_is_resealed(archive, tmp_path):
@@ -199,7 +202,8 @@ def test_a_letter_no_event_accounts_for_is_named(archive, tmp_path):
         files["manifest.json"] = canonical(seal(manifest))
 
     problems = _kinds(_rewrite(archive, tmp_path / "x.zip", change))
-    assert problems == {("letters/0099-refusal-nl.pdf", "unrecorded")}
+    # Resealed without the workspace's key: the signature over the manifest no longer holds either.
+    assert problems == {("letters/0099-refusal-nl.pdf", "unrecorded"), ("signature.json", "signature")}
 
 
 @pytest.mark.parametrize(

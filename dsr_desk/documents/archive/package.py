@@ -11,8 +11,10 @@ from pathlib import Path
 
 from dsr_desk import __version__
 from dsr_desk.documents.archive.manifest import FORMAT, VERSION, seal, sha256
+from dsr_desk.documents.archive.signature import SIGNATURE, signature_member
 from dsr_desk.errors import WriteFailedError
 from dsr_desk.store.atomic import OutputWatcher, atomic_writer, file_sha256
+from dsr_desk.store.signing import Signer
 
 
 @dataclass
@@ -46,8 +48,9 @@ def archive_files(contents: ArchiveContents) -> dict[str, bytes]:
 
 
 def write_archive(
-    target: Path, contents: ArchiveContents, outputs: OutputWatcher | None = None
+    target: Path, contents: ArchiveContents, signer: Signer, outputs: OutputWatcher | None = None
 ) -> ArchiveResult:
+    """The ZIP, with manifest.json signed by the workspace's key in signature.json."""
     target = Path(target)
     files = archive_files(contents)
     events = contents.audit_events
@@ -69,7 +72,9 @@ def write_archive(
         ):
             for name, data in files.items():
                 archive.writestr(name, data)
-            archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
+            manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
+            archive.writestr("manifest.json", manifest_bytes)
+            archive.writestr(SIGNATURE, signature_member(signer, manifest_bytes))
     except OSError as exc:
         raise WriteFailedError(path=str(target), reason=exc.strerror or type(exc).__name__) from None
-    return ArchiveResult(target, file_sha256(target), len(files) + 1)
+    return ArchiveResult(target, file_sha256(target), len(files) + 2)

@@ -7,9 +7,10 @@ and an archive this version cannot fully check is reported as such, never as int
 until checked: sizes are capped before anything is read, members are streamed, and audit.json is parsed
 one event at a time.
 
-What it cannot show: that the organisation made the archive. Anyone can compute SHA-256 and build a new,
-consistent archive from scratch; there is no signature. It shows that nothing was changed, cut or slipped in
-after the fact without rebuilding the whole chain.
+The manifest is signed by the workspace's Ed25519 key (signature.json): the report names the fingerprint
+of the key that signed, computed from the key itself, and `expect` makes any other key a failure. Without
+that comparison a signature only shows that whoever made the archive held some key; with it, that this
+workspace made it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,12 @@ from pathlib import Path
 
 from dsr_desk.documents.archive.audit_stream import audit_events
 from dsr_desk.documents.archive.manifest import ARCHIVE_SEAL, FORMAT, VERSION, seal_ok
+from dsr_desk.documents.archive.signature import (
+    MAX_SIGNATURE_BYTES,
+    SIGNATURE,
+    check_signature,
+    normalised_fingerprint,
+)
 from dsr_desk.documents.archive.zip_limits import READ_ERRORS, checked_members, open_checked
 from dsr_desk.errors import NotAnArchiveError
 from dsr_desk.i18n import t
@@ -51,6 +58,7 @@ class ArchiveReport:
     events: int
     problems: list[ArchiveProblem] = field(default_factory=list)
     unlisted: int = 0
+    signer: str | None = None  # the fingerprint of the key whose signature holds
 
     @property
     def ok(self) -> bool:
@@ -58,16 +66,28 @@ class ArchiveReport:
 
     def lines(self, lang: str | None = None) -> list[str]:
         """What the check found, in one sentence per problem, for the command line and the GUI alike."""
+        signed = [t("archive.signer", lang, fingerprint=self.signer)] if self.signer else []
         if self.ok:
-            return [t("archive.intact", lang, files=self.files, events=self.events)]
+            return [t("archive.intact", lang, files=self.files, events=self.events), *signed]
         heading = t("archive.problems", lang, count=len(self.problems) + self.unlisted)
-        lines = [heading] + [
+        lines = [heading, *signed] + [
             t(f"archive.problem.{p.kind}", lang, where=visible(p.where), detail=visible(p.detail))
             for p in self.problems
         ]
         if self.unlisted:
             lines.append(t("archive.problem.more", lang, count=self.unlisted))
         return lines
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "reference": self.reference,
+            "intact": self.ok,
+            "signature_valid": self.signer is not None,
+            "fingerprint": self.signer,
+            "files": self.files,
+            "events": self.events,
+            "problems": [{"where": p.where, "kind": p.kind, "detail": p.detail} for p in self.problems],
+        }
 
     def add(self, where: str, kind: str, detail: str = "") -> None:
         if len(self.problems) < MAX_LISTED_PROBLEMS:
@@ -76,11 +96,12 @@ class ArchiveReport:
             self.unlisted += 1
 
 
-def verify_archive(path: Path) -> ArchiveReport:
-    """The report on the archive at `path`; NotAnArchiveError when it is not one that can be checked."""
+def verify_archive(path: Path, expect: str | None = None) -> ArchiveReport:
+    """The report on the archive at `path`; NotAnArchiveError when it is not one that can be checked.
+    With `expect` (a fingerprint), a signature by any other key is a problem."""
     with open_checked(Path(path)) as archive:
         infos = checked_members(archive)
-        manifest = _manifest(archive, infos)
+        manifest, manifest_bytes = _manifest(archive, infos)
         report = ArchiveReport(manifest["reference"], len(infos), 0)
         if not seal_ok(manifest):
             report.add("manifest.json", "manifest")
@@ -91,6 +112,7 @@ def verify_archive(path: Path) -> ArchiveReport:
         names = [info.filename for info in infos]
         if names.count("manifest.json") > 1:
             report.add("manifest.json", "duplicate")
+        _check_signature(archive, infos, manifest_bytes, report, expect)
         listed = manifest["files"]
         hashes = _hash_members(archive, [i for i in infos if i.filename != "audit.json"], listed, report)
         audit = [info for info in infos if info.filename == "audit.json"]
@@ -112,14 +134,36 @@ def _manifest(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> dict:
         raise NotAnArchiveError(reason="manifest.json is too large")
     try:
         with archive.open(info) as handle:
-            manifest = strict_json.loads(handle.read(MAX_MANIFEST_BYTES + 1))
+            raw = handle.read(MAX_MANIFEST_BYTES + 1)
+        manifest = strict_json.loads(raw)
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
             raise ValueError("format")
         if not isinstance(manifest.get("files"), dict) or not isinstance(manifest.get("reference"), str):
             raise ValueError("files")
     except (*READ_ERRORS, ValueError):
         raise NotAnArchiveError(reason="manifest.json is not a DSR Desk manifest") from None
-    return manifest
+    return manifest, raw
+
+
+def _check_signature(archive, infos, manifest: bytes, report: ArchiveReport, expect: str | None) -> None:
+    found = [info for info in infos if info.filename == SIGNATURE]
+    if not found:
+        report.add(SIGNATURE, "unsigned")
+        return
+    if len(found) > 1 or found[0].file_size > MAX_SIGNATURE_BYTES:
+        report.add(SIGNATURE, "duplicate" if len(found) > 1 else "signature")
+        return
+    try:
+        check = check_signature(archive.read(found[0]), manifest)
+    except READ_ERRORS:
+        report.add(SIGNATURE, "signature")
+        return
+    if not check.holds:
+        report.add(SIGNATURE, "signature")
+        return
+    report.signer = check.fingerprint
+    if expect is not None and normalised_fingerprint(expect) != check.fingerprint:
+        report.add(SIGNATURE, "signer", check.fingerprint or "")
 
 
 def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, digest) -> Iterator[bytes]:
@@ -134,7 +178,7 @@ def _hash_members(archive: zipfile.ZipFile, infos, listed: dict, report: Archive
     hashes: dict[str, str] = {}
     for info in infos:
         name = info.filename
-        if name == "manifest.json":
+        if name in ("manifest.json", SIGNATURE):
             continue
         if name in hashes:
             # Two members of one name: tools disagree on which one they show, so neither can be trusted.

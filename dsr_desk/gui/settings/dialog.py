@@ -12,6 +12,7 @@ from dsr_desk.gui.settings.general_tab import GeneralTab
 from dsr_desk.gui.settings.handlers_tab import HandlersTab
 from dsr_desk.gui.settings.letters_tab import LettersTab
 from dsr_desk.gui.settings.organisation_tab import OrganisationTab
+from dsr_desk.gui.settings.records_tab import RecordsTab
 from dsr_desk.gui.settings.register_tab import RegisterTab
 from dsr_desk.i18n import t
 
@@ -27,12 +28,14 @@ class SettingsDialog(QDialog):
         self.register_tab = RegisterTab(desk, self)
         self.letters_tab = LettersTab(desk, self)
         self.handlers_tab = HandlersTab(desk, self)
+        self.records_tab = RecordsTab(desk, self)
         for tab, key in (
             (self.general, "general"),
             (self.organisation_tab, "organisation"),
             (self.register_tab, "register"),
             (self.letters_tab, "letters"),
             (self.handlers_tab, "handlers"),
+            (self.records_tab, "records"),
         ):
             # Each tab scrolls when the screen is small; its rows never squeeze into each other.
             self.tabs.addTab(scrolling(tab, self), t(f"gui.settings.tab.{key}"))
@@ -60,18 +63,30 @@ class SettingsDialog(QDialog):
         fit_to_screen(self, 820, 720)
 
     def _save(self) -> None:
-        for index, tab in enumerate(
-            (self.general, self.organisation_tab, self.register_tab, self.letters_tab)
+        for tab in (
+            self.general,
+            self.organisation_tab,
+            self.register_tab,
+            self.letters_tab,
+            self.records_tab,
         ):
             try:
                 tab.save()
             except ValidationError as error:
-                self.tabs.setCurrentIndex(index)
+                self._show_tab(tab)
                 mark_fields(getattr(tab, "fields", {}), error)
                 self.banner.show_problems(error.problem_messages())
                 return
             except DsrDeskError as error:
-                self.tabs.setCurrentIndex(index)
+                self._show_tab(tab)
                 self.banner.show_problems([error.message()])
                 return
         self.accept()
+
+    def _show_tab(self, tab: QWidget) -> None:
+        """Brings `tab` forward; each sits in its own scroll area, so it is found by what it holds."""
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if page is tab or page.isAncestorOf(tab):
+                self.tabs.setCurrentIndex(index)
+                return

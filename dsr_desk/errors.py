@@ -67,12 +67,6 @@ class RecoveryKeyRequiredError(DsrDeskError):
     key = "error.recovery_key_required"
 
 
-class ScriptPassphraseRequiredError(PassphraseRequiredError):
-    """At the command line without a terminal: the advice for scripts belongs there, not in a window."""
-
-    key = "error.passphrase_required_script"
-
-
 class KeychainUnavailableError(DsrDeskError):
     key = "error.keychain_unavailable"
 
@@ -140,15 +134,11 @@ class InvalidTransitionError(DsrDeskError):
 
 
 class CaseNotReadyToCloseError(DsrDeskError):
-    """Steps are still open; `open` names them ('Webwinkel niet doorzocht; geen besluit over inzage')."""
-
-    key = "error.not_ready_to_close"
+    key = "error.not_ready_to_close"  # `open` names them: 'Webwinkel niet doorzocht; geen besluit over …'
 
 
 class DemoRefusedError(DsrDeskError):
-    """The demo goes only into a workspace without cases; `folder` is a fresh one to use instead."""
-
-    key = "error.demo_refused"
+    key = "error.demo_refused"  # a workspace with cases; `folder` names a fresh one to use instead
 
 
 class ClockPauseDisabledError(DsrDeskError):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from dsr_desk.desk import Desk
 from dsr_desk.desk.unlock import key_storage
-from dsr_desk.errors import RecoveryKeyRequiredError, ScriptPassphraseRequiredError, ValidationError
+from dsr_desk.errors import PassphraseRequiredError, RecoveryKeyRequiredError, ValidationError
 from dsr_desk.i18n import set_language
 from dsr_desk.rules.representation import Relation, parse_relation
 from dsr_desk.rules.requests import Channel, RequestType, parse_request_types
@@ -23,6 +23,10 @@ from dsr_desk.store.workspace import WorkspacePaths, default_workspace_dir
 PASSPHRASE_ENV = "DSR_DESK_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "DSR_DESK_NEW_PASSPHRASE"
 HANDLER_ENV = "DSR_DESK_HANDLER"
+
+
+class ScriptPassphraseRequiredError(PassphraseRequiredError):
+    key = "error.passphrase_required_script"  # the advice for scripts: the command line's, not a window's
 
 
 def workspace_root(args: argparse.Namespace) -> Path:

@@ -6,10 +6,9 @@ import statistics
 import time
 
 from dsr_desk.desk import Desk
-from dsr_desk.rules.requests import CaseStatus
 from dsr_desk.store.keychain import Keychain
 from dsr_desk.store.sqlcipher import integrity_problems, open_engine
-from tests.support.cases import make_case
+from tests.support.cases import close_anyway, make_case
 from tests.support.memory_keyring import MemoryKeyring
 
 
@@ -54,7 +53,7 @@ def test_bench_unlock_and_index_of_a_thousand_cases(tmp_path):
         summary = make_case(desk, name=f"Verzoeker {i}")
         if i % 3 == 0:
             with desk.open_case(summary.reference) as case:
-                case.set_status(CaseStatus.CLOSED)
+                close_anyway(case)
     desk.close()
     print()
     _report(

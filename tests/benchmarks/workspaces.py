@@ -87,7 +87,8 @@ def _build(root: Path, cases: int) -> None:
             if is_open and rng.random() < 0.3:
                 continue  # still new
             with desk.open_case(summary.reference) as case:
-                case.set_status(status)
+                closing = status is CaseStatus.CLOSED
+                case.set_status(status, "Afgesloten in de benchmark." if closing else "", override=closing)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from dsr_desk.rules.report import Period
 from dsr_desk.rules.requests import CaseStatus, Channel, RequestType
 from dsr_desk.store.keychain import Keychain
 from tests.conftest import PASSPHRASE, FixedClock
-from tests.support.cases import make_case
+from tests.support.cases import close_anyway, make_case
 from tests.support.memory_keyring import MemoryKeyring
 
 
@@ -43,7 +43,7 @@ def edge_desk(passphrase_desk, clock):
     )
     with desk.open_case(over_new_year.reference) as case:
         _at(clock, dt.date(2027, 1, 8))
-        case.set_status(CaseStatus.CLOSED)
+        close_anyway(case)
     with desk.open_case(forwarded.reference) as case:
         _at(clock, dt.date(2026, 11, 4))
         case.forward("Webshop B.V.", on=dt.date(2026, 11, 4))
@@ -51,10 +51,10 @@ def edge_desk(passphrase_desk, clock):
         _at(clock, dt.date(2026, 10, 20))
         case.extend(ExtensionReason.COMPLEXITY, "Vier systemen en een archief op papier.")
         _at(clock, dt.date(2027, 1, 15))  # extended due: 1 January 2027 + shift; closed later still
-        case.set_status(CaseStatus.CLOSED)
+        close_anyway(case)
     with desk.open_case(on_time.reference) as case:
         _at(clock, dt.date(2026, 11, 30))
-        case.set_status(CaseStatus.CLOSED)
+        close_anyway(case)
     _at(clock, dt.date(2027, 2, 1))
     return desk, {"over": over_new_year.reference, "fwd": forwarded.reference, "late": late.reference}
 

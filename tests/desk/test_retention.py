@@ -11,10 +11,9 @@ import pytest
 
 from dsr_desk.cli import main
 from dsr_desk.errors import ValidationError
-from dsr_desk.rules.requests import CaseStatus
 from dsr_desk.rules.retention import months_later
 from tests.conftest import PASSPHRASE
-from tests.support.cases import make_case
+from tests.support.cases import close_anyway, make_case
 
 
 def _at(clock, day: dt.date) -> None:
@@ -26,7 +25,7 @@ def _closed(desk, clock, name: str, received: dt.date, closed: dt.date) -> str:
     reference = make_case(desk, name=name, received=received).reference
     _at(clock, closed)
     with desk.open_case(reference) as case:
-        case.set_status(CaseStatus.CLOSED)
+        close_anyway(case)
     return reference
 
 

@@ -18,7 +18,7 @@ from dsr_desk.documents.archive.verify import verify_archive
 from dsr_desk.store.keychain import Keychain
 from tests.conftest import PASSPHRASE
 from tests.desk.test_archive import _rewrite
-from tests.support.cases import make_case
+from tests.support.cases import close_anyway, make_case
 from tests.support.letters import pdf_text
 from tests.support.memory_keyring import MemoryKeyring
 
@@ -114,12 +114,11 @@ def test_an_unsigned_archive_is_not_intact(signed, tmp_path):
 
 def test_bulk_archives_carry_one_signed_index(signed, tmp_path):
     desk, _path = signed
-    from dsr_desk.rules.requests import CaseStatus
 
     for name in ("Een", "Twee"):
         reference = make_case(desk, name=f"Klant {name}").reference
         with desk.open_case(reference) as case:
-            case.set_status(CaseStatus.CLOSED)
+            close_anyway(case)
     folder = tmp_path / "periode"
     written, refused = desk.archive_closed(folder, desk.today(), desk.today())
     index = folder / "archives-index.json"

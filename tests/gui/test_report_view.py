@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from dsr_desk.rules.report import Period
-from dsr_desk.rules.requests import CaseStatus, RequestType
-from tests.support.cases import make_case
+from dsr_desk.rules.requests import RequestType
+from tests.support.cases import close_anyway, make_case
 
 
 def test_the_report_view_shows_the_period_figures_and_charts(qtbot, window, desk, clock):
     make_case(desk, received=dt.date(2026, 10, 1), types=(RequestType.ACCESS, RequestType.ERASURE))
     closed = make_case(desk, name="Klaar", received=dt.date(2026, 11, 2))
     with desk.open_case(closed.reference) as case:
-        case.set_status(CaseStatus.CLOSED)
+        close_anyway(case)
     view = window.show_report()
     qtbot.waitUntil(view.isVisible)
     cells = {

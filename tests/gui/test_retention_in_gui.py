@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from dsr_desk.gui.main_window import MainWindow
-from dsr_desk.rules.requests import CaseStatus
-from tests.support.cases import make_case
+from tests.support.cases import close_anyway, make_case
 
 
 def test_cases_past_their_term_are_reminded_listed_archived_and_destroyed(qtbot, qapp, desk, clock, tmp_path):
@@ -16,7 +15,7 @@ def test_cases_past_their_term_are_reminded_listed_archived_and_destroyed(qtbot,
     ]
     for reference in references:
         with desk.open_case(reference) as case:
-            case.set_status(CaseStatus.CLOSED)
+            close_anyway(case)
     with desk.open_case(references[2]) as case:
         case.hold("Procedure bij de rechtbank")
     clock.moment = dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC)

@@ -35,7 +35,10 @@ def main() -> None:
             for _ in range(rng.randrange(1, 4)):
                 case.add_note("notitie " * rng.randrange(1, 400))
                 print("noted", flush=True)
-            case.set_status(rng.choice([CaseStatus.IN_PROGRESS, CaseStatus.WAITING, CaseStatus.CLOSED]))
+            status = rng.choice([CaseStatus.IN_PROGRESS, CaseStatus.WAITING, CaseStatus.CLOSED])
+            # Closed as a privacy officer would close a case whose steps nobody walked: with a reason.
+            closing = status is CaseStatus.CLOSED
+            case.set_status(status, "Afgesloten door de schrijftest." if closing else "", override=closing)
             print("status", flush=True)
 
 

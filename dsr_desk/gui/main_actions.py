@@ -48,6 +48,7 @@ class MainWindowActions:
         self.refresh_cases()
         self._seen = self.desk.change_token()
         self._show_nothing()
+        self.show_retention_count()  # it may have been one of those past their term
         self.statusBar().showMessage(t("gui.main.destroyed", reference=reference), 8000)
 
     def export_archives(self: MainWindow) -> BulkArchiveDialog:

@@ -69,6 +69,7 @@ class MainWindow(MainWindowActions, SharedWorkspaceMixin, RecordsActionsMixin, Q
         self.start_page.filter_requested.connect(lambda value: self.set_filter(CaseFilter(value)))
         self.start_page.new_case_requested.connect(self.show_new_case_dialog)
         self.start_page.demo_requested.connect(self.open_demo)
+        self.start_page.destruction_requested.connect(self.show_retention)
         self.placeholder = scrolling(self.start_page, self)
         self.case_error = plain_label(self, "caseError")
         self.case_error.setAlignment(Qt.AlignmentFlag.AlignCenter)

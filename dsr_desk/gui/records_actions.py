@@ -36,7 +36,9 @@ class RecordsActionsMixin(BackupStatusMixin):
         return self.retention_banner
 
     def show_retention_count(self: MainWindow) -> None:
-        self.retention_banner.show_count(len(self.desk.cases_due_for_destruction()))
+        count = len(self.desk.cases_due_for_destruction())
+        self.retention_banner.show_count(count)
+        self.start_page.show_destruction_count(count)
 
     def show_retention(self: MainWindow) -> RetentionDialog:
         dialog = RetentionDialog(self.desk, self)

@@ -12,7 +12,8 @@ from dsr_desk.gui.case_filter_model import CaseFilter
 from dsr_desk.i18n import t
 from dsr_desk.rules.overview import CaseOverview
 
-# The counts, in the order a handler attends to them. Ready for destruction joins once retention exists.
+# The counts, in the order a handler attends to them; then the closed cases past their retention term,
+# which are not in the list's filters but in the retention dialog.
 COUNTED = (CaseFilter.OVERDUE, CaseFilter.THIS_WEEK, CaseFilter.WAITING, CaseFilter.READY_TO_CLOSE)
 
 
@@ -20,6 +21,7 @@ class StartPage(QWidget):
     filter_requested = Signal(str)  # a CaseFilter value
     new_case_requested = Signal()
     demo_requested = Signal()
+    destruction_requested = Signal()
 
     def __init__(self, demo: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +42,12 @@ class StartPage(QWidget):
             button.clicked.connect(lambda _checked=False, f=case_filter: self.filter_requested.emit(f.value))
             self.counts[case_filter] = button
             grid.addWidget(button, position // 2, position % 2)
+        self.destruction_button = QPushButton(self)
+        self.destruction_button.setObjectName("countButton")
+        self.destruction_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.destruction_button.clicked.connect(self.destruction_requested.emit)
+        grid.addWidget(self.destruction_button, len(COUNTED) // 2, len(COUNTED) % 2)
+        self.show_destruction_count(0)
         self.new_button = QPushButton(t("gui.start.new_case"), self)
         self.new_button.clicked.connect(self.new_case_requested.emit)
         self.demo_button = QPushButton(t("gui.start.demo"), self)
@@ -68,9 +76,17 @@ class StartPage(QWidget):
         rows = list(rows)
         for case_filter, button in self.counts.items():
             count = sum(1 for row in rows if case_filter.value in row.filter_tags)
-            button.setText(t(f"gui.start.count.{case_filter.value}", count=count))
-            button.setProperty("empty", count == 0)
-            button.style().unpolish(button)
-            button.style().polish(button)
+            _show_count(button, t(f"gui.start.count.{case_filter.value}", count=count), count)
         open_rows = sum(1 for row in rows if "open" in row.filter_tags)
         self.summary.setText(t("gui.start.summary", count=len(rows), open=open_rows))
+
+    def show_destruction_count(self, count: int) -> None:
+        """Counted with the daily reminder (it reads each closed case past its term for a hold)."""
+        _show_count(self.destruction_button, t("gui.start.count.destruction", count=count), count)
+
+
+def _show_count(button: QPushButton, text: str, count: int) -> None:
+    button.setText(text)
+    button.setProperty("empty", count == 0)
+    button.style().unpolish(button)
+    button.style().polish(button)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from dsr_desk.gui.main_window import MainWindow
+from dsr_desk.gui.retention_view import RetentionDialog
 from tests.support.cases import close_anyway, make_case
 
 
@@ -23,7 +24,10 @@ def test_cases_past_their_term_are_reminded_listed_archived_and_destroyed(qtbot,
     qtbot.addWidget(window)
     window.show()
     assert window.retention_banner.isVisible() and "2 afgesloten" in window.retention_banner.text.text()
-    dialog = window.show_retention()
+    # The start page counts them too; its button opens the same list.
+    assert window.start_page.destruction_button.text() == "2 klaar voor vernietiging"
+    window.start_page.destruction_button.click()
+    [dialog] = window.findChildren(RetentionDialog)
     assert dialog.table.rowCount() == 3 and "rechtbank" in dialog.table.item(2, 2).text()
     archives = dialog.archive_first(tmp_path / "archief")
     assert sorted(p.name for p in archives) == [f"{r}.zip" for r in references[:2]]
@@ -33,5 +37,6 @@ def test_cases_past_their_term_are_reminded_listed_archived_and_destroyed(qtbot,
     asking.ok_button.click()
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
     assert not window.retention_banner.isVisible()
+    assert window.start_page.destruction_button.text() == "0 klaar voor vernietiging"
     assert [r.reference for r in desk.destruction_records()] == references[:2]
     assert {c.reference for c in desk.list_cases()} == {references[2]}

@@ -14,10 +14,11 @@ import pytest
 from tests.conftest import PASSPHRASE
 
 
-def run(workspace, *args, passphrase=PASSPHRASE, check=True):
+def run(workspace, *args, passphrase=PASSPHRASE, check=True, env_extra=None):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DSR_DESK_")}
     if passphrase is not None:
         env["DSR_DESK_PASSPHRASE"] = passphrase
+    env.update(env_extra or {})
     result = subprocess.run(
         [sys.executable, "-m", "dsr_desk", "--workspace", str(workspace), *args],
         capture_output=True,

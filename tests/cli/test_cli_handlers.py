@@ -3,29 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
+from tests.cli.test_cli_contract import run as run_command
 from tests.conftest import PASSPHRASE
 
 PIET = "Piet de Boer wachtwoord 2026"
 
 
-def run(workspace, *args, passphrase=PASSPHRASE, env_extra=None):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DSR_DESK_")}
-    env["DSR_DESK_PASSPHRASE"] = passphrase
-    env.update(env_extra or {})
-    return subprocess.run(
-        [sys.executable, "-m", "dsr_desk", "--workspace", str(workspace), *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-    )
+def run(workspace, *args, **options):
+    """The command as a script runs it; these tests read the exit status themselves."""
+    return run_command(workspace, *args, check=False, **options)
 
 
 @pytest.fixture(scope="module")

@@ -255,9 +255,10 @@ class Case(
         self.refuse_if_rolled_back(conn)
 
     def _check_audit(self, entry: IndexEntry | None) -> AuditReport:
-        entry = self.finish_interrupted_acknowledgement(entry)
+        events = self._file.events()
+        entry = self.finish_interrupted_acknowledgement(entry, events)
         head, count = (entry.audit_head, entry.audit_count) if entry else (None, None)
-        report = verify_chain(self._file.events(), self.reference, head, count)
+        report = verify_chain(events, self.reference, head, count)
         path_unknown = entry is not None and not entry.summary.progress.known and not self._desk.read_only
         if report.ok and (entry is None or report.index_behind or path_unknown):
             # The index missed the last commit (a crash between the two writes), or its row predates the

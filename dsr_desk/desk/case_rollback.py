@@ -88,10 +88,11 @@ class RollbackActions:
         self.sweep_id_copies()  # held back while the file could not be written
         return event
 
-    def finish_interrupted_acknowledgement(self: Case, entry: IndexEntry | None) -> IndexEntry | None:
+    def finish_interrupted_acknowledgement(
+        self: Case, entry: IndexEntry | None, events: list[AuditEvent]
+    ) -> IndexEntry | None:
         """An acknowledgement whose process died between its event and the index: the file's last event
         acknowledges exactly the head the index still holds, so the index only needs that event's head."""
-        events = self._file.events()
         last = events[-1] if events else None
         if (
             entry is None

@@ -21,6 +21,7 @@ from dsr_desk.i18n import t
 from dsr_desk.store.case_keys import destroy_case_key
 from dsr_desk.store.locks import session_alive, sweep_ended_sessions
 from dsr_desk.store.tombstones import TombstoneUnreadableError
+from dsr_desk.store.workspace import ATTACHMENTS_SUFFIX, CASE_SUFFIX, KEY_SUFFIX, TOMBSTONE_SUFFIX
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -127,12 +128,13 @@ def report_notices(report: ReconcileReport, lang: str | None = None) -> list[str
 def _look(desk: Desk) -> _Look:
     paths, index = desk.paths, desk.index
     pending_cases = index.pending_cases()
-    on_disk, keys = paths.case_references_on_disk(), paths.case_keys_on_disk()
+    files = paths.cases_on_disk()  # one look at cases/, for every kind of file in it
+    on_disk, keys, tombstones = files[CASE_SUFFIX], files[KEY_SUFFIX], files[TOMBSTONE_SUFFIX]
     indexed = index.references()
     busy = set(pending_cases)
     own = desk.session.id
     # Normally every tombstone's record is in the index; only one the index lacks (it was lost) is read.
-    tombstones, destroyed = paths.tombstones_on_disk(), index.destroyed_references()
+    destroyed = index.destroyed_references()
     unrecorded = tombstones - destroyed
     return _Look(
         pending_cases=pending_cases,
@@ -140,7 +142,7 @@ def _look(desk: Desk) -> _Look:
         unindexed=on_disk - indexed - busy - unrecorded,
         missing=indexed - on_disk,
         orphan_keys=sorted(keys - on_disk - indexed - busy),
-        orphan_attachments=sorted(paths.attachment_folders_on_disk() - on_disk - indexed - busy),
+        orphan_attachments=sorted(files[ATTACHMENTS_SUFFIX] - on_disk - indexed - busy),
         leftovers=paths.leftovers(exclude=busy),
         ended_claims={s for s in desk.claims.sessions() if s != own and not session_alive(paths.root, s)},
         unrecorded_tombstones=unrecorded,

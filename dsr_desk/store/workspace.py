@@ -114,9 +114,13 @@ class WorkspacePaths:
     def tombstones_on_disk(self) -> set[str]:
         return _references(self.cases, TOMBSTONE_SUFFIX)
 
+    def cases_on_disk(self) -> dict[str, set[str]]:
+        """One look at cases/: for each kind of file named after a case (by suffix), the references held."""
+        return _references_by_suffix(self.cases)
+
     def references_on_disk(self) -> set[str]:
         """Every reference any file in cases/ is named after: live, destroyed, unreadable or set aside."""
-        return {reference for suffix in _NAMED_AFTER_A_CASE for reference in _references(self.cases, suffix)}
+        return set().union(*self.cases_on_disk().values())
 
     def reference_in_use_on_disk(self, reference: str) -> bool:
         return any((self.cases / f"{_checked(reference)}{suffix}").exists() for suffix in _NAMED_AFTER_A_CASE)
@@ -139,15 +143,20 @@ def attachments_folder(case_file: Path, reference: str) -> Path:
 
 
 def _references(folder: Path, suffix: str) -> set[str]:
+    return _references_by_suffix(folder)[suffix]
+
+
+def _references_by_suffix(folder: Path) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {suffix: set() for suffix in _NAMED_AFTER_A_CASE}
     try:
         with os.scandir(folder) as entries:
-            return {
-                e.name[: -len(suffix)]
-                for e in entries
-                if e.name.endswith(suffix) and is_reference(e.name[: -len(suffix)])
-            }
+            for entry in entries:
+                suffix = next((s for s in _NAMED_AFTER_A_CASE if entry.name.endswith(s)), None)
+                if suffix is not None and is_reference(entry.name[: -len(suffix)]):
+                    found[suffix].add(entry.name[: -len(suffix)])
     except FileNotFoundError:
-        return set()
+        pass
+    return found
 
 
 def _checked(reference: str) -> str:
